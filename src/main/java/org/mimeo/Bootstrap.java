@@ -1,0 +1,39 @@
+package org.mimeo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.mimeo.config.SchemaMigrations;
+import org.mimeo.internal.MimeoLogger;
+import org.mimeo.job.JobLauncher;
+import org.mimeo.job.OrphanedExecutions;
+
+/** At deployment: bring schema mimeo up to date, then mark executions a crash left running as FAILED. */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Bootstrap {
+
+    @Resource(lookup = "java:jboss/datasources/MimeoDS")
+    DataSource ds;
+
+    @PostConstruct
+    void start() {
+        try (Connection c = ds.getConnection()) {
+            int[] result = SchemaMigrations.migrate(c);
+            MimeoLogger.LOG.schemaReady(result[0], result[1]);
+            c.setAutoCommit(true);
+            int orphans = OrphanedExecutions.markFailed(c, JobLauncher.serverId());
+            if (orphans > 0) {
+                MimeoLogger.LOG.orphansMarkedFailed(orphans, JobLauncher.serverId());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("Mimeo could not prepare its schema in the destination database; check MIMEO_DB_URL, MIMEO_DB_USER and MIMEO_DB_PASSWORD", e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.mimeo.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mimeo.error.Failure;
+import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoLogger;
+
+/** Every non-2xx answer in the contract's shape: {"error": code, "message": text}. */
+public final class ErrorMappers {
+
+    private ErrorMappers() {
+    }
+
+    static Response error(Failure failure, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", failure.code());
+        body.put("message", message);
+        return Response.status(failure.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    static MimeoException find(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof MimeoException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    @Provider
+    public static class Known implements ExceptionMapper<MimeoException> {
+        @Override
+        public Response toResponse(MimeoException e) {
+            return error(e.failure(), e.getMessage());
+        }
+    }
+
+    @Provider
+    public static class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            Failure failure = switch (status) {
+                case 404 -> Failure.NOT_FOUND;
+                case 409 -> Failure.CONFLICT;
+                case 400, 405, 406, 415 -> Failure.INVALID_REQUEST;
+                default -> status < 500 ? Failure.INVALID_REQUEST : Failure.INTERNAL;
+            };
+            Response base = error(failure, e.getMessage() == null ? "HTTP " + status : e.getMessage());
+            return Response.fromResponse(base).status(status).build();
+        }
+    }
+
+    @Provider
+    public static class Unexpected implements ExceptionMapper<RuntimeException> {
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(RuntimeException e) {
+            MimeoException known = find(e);
+            if (known != null) {
+                return error(known.failure(), known.getMessage());
+            }
+            if (e instanceof WebApplicationException w) {
+                return new Web().toResponse(w);
+            }
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof IllegalArgumentException iae) {
+                    return error(Failure.INVALID_REQUEST, iae.getMessage());
+                }
+            }
+            MimeoLogger.LOG.unexpected("request", uri == null ? "?" : uri.getPath(), e);
+            return error(Failure.INTERNAL, "Unexpected error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; the server log has the details");
+        }
+    }
+}

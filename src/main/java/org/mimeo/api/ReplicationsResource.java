@@ -1,0 +1,229 @@
+package org.mimeo.api;
+
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.mimeo.config.ConfigRepository;
+import org.mimeo.config.RefreshConfig;
+import org.mimeo.config.RefreshConfigSnap;
+import org.mimeo.config.RefreshConfigTable;
+import org.mimeo.error.MimeoException;
+import org.mimeo.replication.MakeRequest;
+import org.mimeo.replication.RefreshRequest;
+import org.mimeo.replication.Replications;
+import org.mimeo.sql.QualifiedName;
+
+/** Makers (POST), destroyers (DELETE), configuration (GET, PATCH) and refreshes of replications. */
+@Path("replications")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReplicationsResource {
+
+    static final Set<String> MAKER_FIELDS = Set.of("type", "sourceTable", "sourceId", "destTable", "controlField", "boundary", "index",
+            "filter", "condition", "pullData", "pkName", "pkType", "sequences", "truncateCascade", "period", "batchLimit");
+    private static final Set<String> PATCH_FIELDS = Set.of("period", "batchLimit", "condition", "filter", "boundary", "lastValue",
+            "postScript", "truncateCascade", "sequences", "dstActive", "dstStart", "dstEnd", "checkStats");
+    private static final Set<String> REFRESH_FIELDS = Set.of("limit", "repull", "repullStart", "repullEnd", "index", "checkStats",
+            "truncateCascade", "lockWait", "debug", "faultAfterBlocks", "faultKind", "blockRows");
+
+    @Inject
+    Replications replications;
+
+    @Inject
+    ConfigRepository config;
+
+    @Inject
+    Validation validation;
+
+    @Inject
+    ExecutionViews executions;
+
+    @POST
+    public Response make(String body, @QueryParam("wait") @DefaultValue("true") boolean wait) {
+        JsonBody json = JsonBody.parse(body, MAKER_FIELDS);
+        String type = json.requiredString("type");
+        replications.mode(type);
+        for (String field : List.of("controlField", "boundary", "pkName", "pkType")) {
+            if (json.has(field)) {
+                throw MimeoException.invalid("Field '" + field + "' does not apply to " + type + " replication");
+            }
+        }
+        if (!type.equals(RefreshConfigTable.TYPE) && (json.has("sequences") || json.has("truncateCascade"))) {
+            throw MimeoException.invalid("Fields 'sequences' and 'truncateCascade' apply only to table replication");
+        }
+        Long sourceId = json.integer("sourceId");
+        if (sourceId == null) {
+            throw MimeoException.invalid("Field 'sourceId' is required");
+        }
+        QualifiedName source = QualifiedName.parse(json.requiredString("sourceTable"));
+        QualifiedName dest = json.has("destTable") ? QualifiedName.parse(json.string("destTable")) : source;
+        List<String> filter = json.strings("filter");
+        if (filter != null && filter.isEmpty()) {
+            throw MimeoException.invalid("Field 'filter' must name at least one column, or be left out");
+        }
+        String period = validation.interval("period", json.string("period"));
+        Integer batchLimit = validation.positive("batchLimit", json.int32("batchLimit"));
+        MakeRequest request = new MakeRequest(type, Math.toIntExact(sourceId), source.text(), dest.text(), json.bool("index", true), filter,
+                blankToNull(json.string("condition")), json.bool("pullData", true), period, batchLimit, json.strings("sequences"),
+                json.bool("truncateCascade", false));
+        Replications.Made made = replications.make(request, wait);
+        Map<String, Object> view = view(made.config());
+        if (made.executionId() != null) {
+            Map<String, Object> load = new LinkedHashMap<>();
+            load.put("executionId", made.executionId());
+            load.put("status", made.loadStatus().name());
+            view.put("initialLoad", load);
+        }
+        return Response.status(Response.Status.CREATED).entity(view).build();
+    }
+
+    @GET
+    public List<Map<String, Object>> list(@QueryParam("type") String type) {
+        if (type != null && !type.isBlank()) {
+            replications.mode(type);
+        }
+        return config.replications(type == null || type.isBlank() ? null : type).stream().map(ReplicationsResource::view).toList();
+    }
+
+    @GET
+    @Path("{destTable}")
+    public Map<String, Object> get(@PathParam("destTable") String destTable) {
+        return view(config.replication(normalize(destTable)));
+    }
+
+    @PATCH
+    @Path("{destTable}")
+    @Transactional
+    public Map<String, Object> patch(@PathParam("destTable") String destTable, String body) {
+        RefreshConfig c = config.replication(normalize(destTable));
+        JsonBody json = JsonBody.parse(body, PATCH_FIELDS);
+        for (String field : List.of("boundary", "lastValue", "dstActive", "dstStart", "dstEnd")) {
+            if (json.present(field)) {
+                throw MimeoException.invalid("Field '" + field + "' does not apply to " + c.getType() + " replication");
+            }
+        }
+        if (json.present("period")) {
+            c.setPeriod(validation.interval("period", json.string("period")));
+        }
+        if (json.present("batchLimit")) {
+            c.setBatchLimit(validation.positive("batchLimit", json.int32("batchLimit")));
+        }
+        if (json.present("condition")) {
+            c.setCondition(validation.condition(c, blankToNull(json.string("condition"))));
+        }
+        if (json.present("filter")) {
+            List<String> filter = json.strings("filter");
+            c.setFilter(filter == null || filter.isEmpty() ? null : validation.filter(c, filter).toArray(String[]::new));
+        }
+        if (c instanceof RefreshConfigSnap snap) {
+            if (json.present("truncateCascade") || json.present("sequences")) {
+                throw MimeoException.invalid("Fields 'truncateCascade' and 'sequences' apply only to table replication");
+            }
+            if (json.present("postScript")) {
+                List<String> script = json.strings("postScript");
+                snap.setPostScript(script == null || script.isEmpty() ? null : script.toArray(String[]::new));
+            }
+            if (json.present("checkStats")) {
+                snap.setCheckStats(json.bool("checkStats", true));
+            }
+        } else if (c instanceof RefreshConfigTable table) {
+            if (json.present("postScript") || json.present("checkStats")) {
+                throw MimeoException.invalid("Fields 'postScript' and 'checkStats' apply only to snap replication");
+            }
+            if (json.present("truncateCascade")) {
+                table.setTruncateCascade(json.bool("truncateCascade", false));
+            }
+            if (json.present("sequences")) {
+                List<String> sequences = validation.sequences(json.strings("sequences"));
+                table.setSequences(sequences == null || sequences.isEmpty() ? null : sequences.toArray(String[]::new));
+            }
+        }
+        return view(c);
+    }
+
+    @DELETE
+    @Path("{destTable}")
+    public Response destroy(@PathParam("destTable") String destTable, @QueryParam("archive") @DefaultValue("false") boolean archive) {
+        replications.destroy(normalize(destTable), archive);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{destTable}/refresh")
+    public Response refresh(@PathParam("destTable") String destTable, @QueryParam("wait") @DefaultValue("true") boolean wait, String body) {
+        String dest = normalize(destTable);
+        RefreshConfig c = config.replication(dest);
+        JsonBody json = JsonBody.parse(body, REFRESH_FIELDS);
+        if (json.has("limit") || json.bool("repull", false) || json.has("repullStart") || json.has("repullEnd")) {
+            throw MimeoException.invalid("limit and repull do not apply to " + c.getType() + " replication: every refresh copies the whole source");
+        }
+        if (json.has("checkStats") && !(c instanceof RefreshConfigSnap)) {
+            throw MimeoException.invalid("checkStats applies only to snap replication");
+        }
+        if (json.has("truncateCascade") && !(c instanceof RefreshConfigTable)) {
+            throw MimeoException.invalid("truncateCascade applies only to table replication");
+        }
+        String faultKind = json.string("faultKind");
+        if (faultKind != null && !faultKind.equals("fail") && !faultKind.equals("halt")) {
+            throw MimeoException.invalid("faultKind must be 'fail' or 'halt'");
+        }
+        RefreshRequest request = new RefreshRequest(json.bool("index"), json.bool("checkStats"), json.bool("truncateCascade"),
+                json.bool("debug", false), json.int32("faultAfterBlocks"), faultKind, validation.positiveLong("blockRows", json.integer("blockRows")));
+        long executionId = replications.refresh(dest, request, json.int32("lockWait"));
+        if (!wait) {
+            return Response.accepted(Map.of("executionId", executionId)).build();
+        }
+        JobExecution execution = replications.await(executionId);
+        Response.Status status = execution.getBatchStatus() == BatchStatus.STARTED ? Response.Status.ACCEPTED : Response.Status.OK;
+        return Response.status(status).entity(executions.view(executionId)).build();
+    }
+
+    static String normalize(String destTable) {
+        return QualifiedName.parse(destTable).text();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    static Map<String, Object> view(RefreshConfig c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("destTable", c.getDestTable());
+        v.put("type", c.getType());
+        v.put("sourceTable", c.getSourceTable());
+        v.put("sourceId", c.getSourceId());
+        v.put("filter", c.getFilter() == null ? null : List.of(c.getFilter()));
+        v.put("condition", c.getCondition());
+        v.put("period", c.getPeriod());
+        v.put("batchLimit", c.getBatchLimit());
+        v.put("lastRun", c.getLastRun());
+        if (c instanceof RefreshConfigSnap snap) {
+            v.put("checkStats", snap.isCheckStats());
+            v.put("postScript", snap.getPostScript() == null ? null : List.of(snap.getPostScript()));
+        }
+        if (c instanceof RefreshConfigTable table) {
+            v.put("truncateCascade", table.isTruncateCascade());
+            v.put("sequences", table.getSequences() == null ? null : List.of(table.getSequences()));
+        }
+        return v;
+    }
+}

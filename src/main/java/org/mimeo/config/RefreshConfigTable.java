@@ -1,0 +1,39 @@
+package org.mimeo.config;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** Plain table replication: truncate and reload. */
+@Entity
+@Table(name = "refresh_config_table", schema = "mimeo")
+public class RefreshConfigTable extends RefreshConfig {
+
+    public static final String TYPE = "table";
+
+    @Column(name = "truncate_cascade", nullable = false)
+    private boolean truncateCascade;
+
+    @Column(name = "sequences")
+    private String[] sequences;
+
+    public RefreshConfigTable() {
+        super(TYPE);
+    }
+
+    public boolean isTruncateCascade() {
+        return truncateCascade;
+    }
+
+    public void setTruncateCascade(boolean truncateCascade) {
+        this.truncateCascade = truncateCascade;
+    }
+
+    public String[] getSequences() {
+        return sequences;
+    }
+
+    public void setSequences(String[] sequences) {
+        this.sequences = sequences;
+    }
+}

@@ -1,0 +1,66 @@
+package org.mimeo.copy;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.mimeo.internal.MimeoLogger;
+import org.mimeo.job.FaultInjection;
+import org.mimeo.job.JobLog;
+
+/**
+ * Writes blocks into the destination through the container's destination datasource, inside the
+ * chunk's transaction: the rows and JBeret's checkpoint (stored in the same database) commit together.
+ * The step's persistent user data counts the rows copied.
+ */
+@Dependent
+@Named("blockCopyWriter")
+public class BlockCopyWriter extends AbstractItemWriter {
+
+    @Resource(lookup = "java:jboss/datasources/MimeoDS")
+    DataSource destination;
+
+    @Inject
+    StepContext stepContext;
+
+    @Inject
+    JobLog log;
+
+    @Inject
+    @BatchProperty
+    String faultAfterBlocks;
+
+    @Inject
+    @BatchProperty
+    String faultKind;
+
+    @Override
+    public void writeItems(List<Object> items) throws Exception {
+        CopySession session = (CopySession) stepContext.getTransientUserData();
+        long rows = 0;
+        try (Connection dest = destination.getConnection()) {
+            if (session.takeTruncatePending()) {
+                try (Statement st = dest.createStatement()) {
+                    st.execute("TRUNCATE " + session.spec().target().sql());
+                }
+            }
+            for (Object item : items) {
+                CopyTask task = (CopyTask) item;
+                long copied = CopyPipe.pipe(session.source(), task.copyOutSql(), dest, task.copyInSql());
+                rows += copied;
+                MimeoLogger.LOG.blockCopied(copied, session.spec().target().toString(), task.block(), task.blocks());
+                log.debug("Block " + task.block() + " of " + task.blocks() + ": " + copied + " rows into " + session.spec().target());
+                FaultInjection.afterBlock(session.recordBlockWritten(), faultAfterBlocks, faultKind);
+            }
+        }
+        Long before = (Long) stepContext.getPersistentUserData();
+        stepContext.setPersistentUserData((before == null ? 0L : before) + rows);
+    }
+}

@@ -1,0 +1,131 @@
+package org.mimeo.copy;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import org.mimeo.internal.MimeoLogger;
+import org.mimeo.job.JobLog;
+import org.mimeo.source.SourceCatalog;
+import org.mimeo.source.SourceConnections;
+import org.mimeo.source.SourceRelation;
+import org.mimeo.source.WriteStats;
+
+/**
+ * Reads the blocks of a full copy. It opens one REPEATABLE READ, read-only transaction on the source
+ * for the whole step, plans the blocks in it, and hands the connection to the writer, so every block
+ * of one execution sees the same snapshot.
+ * <p>
+ * Restart: the plan and position come back from the checkpoint. A page-range plan is only valid while
+ * the source has not been written (rows may have moved between pages), so if the source's write
+ * counter moved, the copy starts over from its first block and the writer empties the target first.
+ */
+@Dependent
+@Named("blockReader")
+public class BlockReader extends AbstractItemReader {
+
+    @Inject
+    StepContext stepContext;
+
+    @Inject
+    @BatchProperty
+    String mode;
+
+    @Inject
+    @BatchProperty
+    String destTable;
+
+    @Inject
+    @BatchProperty
+    String blockRows;
+
+    @Inject
+    @Any
+    Instance<CopySpecProvider> providers;
+
+    @Inject
+    SourceConnections sources;
+
+    @Inject
+    JobLog log;
+
+    private Connection source;
+    private BlockPlan plan;
+    private int next;
+    private Long sourceWrites;
+
+    @Override
+    public void open(Serializable checkpoint) throws Exception {
+        CopySpec spec = provider().spec(destTable);
+        source = sources.open(spec.source());
+        try {
+            source.setAutoCommit(false);
+            source.setReadOnly(true);
+            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            SourceRelation relation = SourceCatalog.relation(source, spec.sourceTable(), spec.source().getId());
+            // read the write counter before the snapshot is taken: a write in between only causes a safe full recopy
+            sourceWrites = SourceCatalog.writeStats(source, relation.oid()).map(WriteStats::total).orElse(null);
+            boolean truncate = false;
+            if (checkpoint instanceof BlockCheckpoint saved && saved.version() == BlockCheckpoint.CURRENT_VERSION
+                    && (!saved.plan().isPhysical() || Objects.equals(saved.sourceWrites(), sourceWrites))) {
+                plan = saved.plan();
+                next = saved.nextBlock();
+                log.info("Resuming the copy into " + spec.target() + " at block " + (next + 1) + " of " + plan.blocks().size());
+            } else {
+                if (checkpoint != null) {
+                    MimeoLogger.LOG.ctidPlanInvalidated(spec.target().toString(), spec.sourceTable().toString());
+                    log.warn("The source " + spec.sourceTable() + " changed since the failed run; copying " + spec.target() + " again from its first block");
+                    truncate = true;
+                }
+                plan = BlockPlanner.plan(source, relation, rowsPerBlock());
+                next = 0;
+                log.info("Copying " + spec.sourceTable() + " into " + spec.target() + " in " + plan.blocks().size() + " block(s)"
+                        + (plan.keyColumn() != null ? " by key " + plan.keyColumn() : plan.isPhysical() ? " by heap pages" : ""));
+            }
+            stepContext.setTransientUserData(new CopySession(source, spec, plan, truncate));
+        } catch (SQLException | RuntimeException e) {
+            source.close();
+            source = null;
+            throw e;
+        }
+    }
+
+    private long rowsPerBlock() {
+        return blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows);
+    }
+
+    private CopySpecProvider provider() {
+        for (CopySpecProvider p : providers) {
+            if (p.mode().equals(mode)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no copy provider for mode " + mode);
+    }
+
+    @Override
+    public Object readItem() {
+        return next < plan.blocks().size() ? plan.blocks().get(next++) : null;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return new BlockCheckpoint(BlockCheckpoint.CURRENT_VERSION, plan, next, sourceWrites);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+    }
+}

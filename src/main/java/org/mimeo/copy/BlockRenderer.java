@@ -1,0 +1,27 @@
+package org.mimeo.copy;
+
+import jakarta.batch.api.chunk.ItemProcessor;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Turns a block into the COPY statements that move it. */
+@Dependent
+@Named("blockRenderer")
+public class BlockRenderer implements ItemProcessor {
+
+    @Inject
+    StepContext stepContext;
+
+    @Override
+    public Object processItem(Object item) {
+        CopySession session = (CopySession) stepContext.getTransientUserData();
+        Block block = (Block) item;
+        CopySpec spec = session.spec();
+        int index = session.plan().blocks().indexOf(block);
+        return new CopyTask(index + 1, session.plan().blocks().size(),
+                CopyStatements.copyOut(CopyStatements.select(spec, session.plan(), block), spec.binary()),
+                CopyStatements.copyIn(spec, spec.binary()));
+    }
+}

@@ -1,0 +1,67 @@
+package org.mimeo.internal;
+
+import org.jboss.logging.BasicLogger;
+import org.jboss.logging.Logger;
+import org.jboss.logging.annotations.Cause;
+import org.jboss.logging.annotations.LogMessage;
+import org.jboss.logging.annotations.Message;
+import org.jboss.logging.annotations.MessageLogger;
+
+/** Log messages of Mimeo, ids MIMEO001xxx. Each says what happened to which table and what to do. */
+@MessageLogger(projectCode = "MIMEO", length = 6)
+public interface MimeoLogger extends BasicLogger {
+
+    MimeoLogger LOG = Logger.getMessageLogger(MimeoLogger.class, "org.mimeo");
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1001, value = "Configuration schema mimeo is at version %d (%d migration(s) applied now)")
+    void schemaReady(int version, int applied);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1002, value = "Marked %d job execution(s) left running by a previous start of server %s as FAILED; restart them with POST /mimeo/api/executions/{id}/restart")
+    void orphansMarkedFailed(int count, String serverId);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1003, value = "Started %s job for %s as execution %d")
+    void jobStarted(String jobName, String destTable, long executionId);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1004, value = "Copied %d rows into %s (block %d of %d)")
+    void blockCopied(long rows, String table, int block, int blocks);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1005, value = "Snap refresh of %s skipped: the source %s has had no writes since the last refresh")
+    void snapSkipped(String destTable, String sourceTable);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1006, value = "Source columns of %s changed; rebuilding %s and the view %s")
+    void snapColumnsChanged(String sourceTable, String snapTable, String destTable);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 1007, value = "Step %s of execution %d for %s failed; fix the cause and restart it with POST /mimeo/api/executions/%d/restart")
+    void stepFailed(String step, long executionId, String destTable, long sameExecutionId, @Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1008, value = "Replication %s (%s) created from source %d table %s")
+    void replicationCreated(String destTable, String type, int sourceId, String sourceTable);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1009, value = "Replication %s (%s) removed%s")
+    void replicationDestroyed(String destTable, String type, String archiveNote);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1010, value = "Initial load of %s failed (execution %d); removed what the maker had created. Cause: %s")
+    void makerRolledBack(String destTable, long executionId, String cause);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 1011, value = "Unexpected error answering %s %s; see the stack trace")
+    void unexpected(String method, String path, @Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1012, value = "Source %d registered (%s, user %s)")
+    void sourceSaved(int id, String dataSource, String user);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1013, value = "Restarting the copy of %s from its first block: the source %s changed since the failed run, and its physical-block plan is no longer valid")
+    void ctidPlanInvalidated(String target, String source);
+}

@@ -1,0 +1,26 @@
+package org.mimeo.job;
+
+/**
+ * Test hook: the job parameters {@code faultAfterBlocks=N} and {@code faultKind=fail|halt} make a copy
+ * step fail (or the whole server halt, like {@code kill -9}) after the N-th block of an execution was
+ * written but before its chunk commits. Restarts clear the parameters, so the restart runs clean.
+ */
+public final class FaultInjection {
+
+    private FaultInjection() {
+    }
+
+    public static void afterBlock(int blocksWrittenThisExecution, String faultAfterBlocks, String faultKind) {
+        if (faultAfterBlocks == null || faultAfterBlocks.isBlank()) {
+            return;
+        }
+        int limit = Integer.parseInt(faultAfterBlocks.strip());
+        if (limit <= 0 || blocksWrittenThisExecution < limit) {
+            return;
+        }
+        if ("halt".equals(faultKind)) {
+            Runtime.getRuntime().halt(137);
+        }
+        throw new IllegalStateException("Injected failure after block " + blocksWrittenThisExecution + " (job parameter faultAfterBlocks)");
+    }
+}

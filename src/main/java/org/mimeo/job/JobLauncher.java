@@ -1,0 +1,132 @@
+package org.mimeo.job;
+
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Properties;
+import java.util.Set;
+import org.mimeo.error.Failure;
+import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoLogger;
+
+/** Starts, restarts, stops and waits for Mimeo's batch jobs, and records each execution in mimeo.job_run. */
+@ApplicationScoped
+public class JobLauncher {
+
+    public static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+
+    @Inject
+    JobRuns runs;
+
+    public static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+
+    public static String serverId() {
+        return System.getProperty("jboss.node.name", "mimeo");
+    }
+
+    public synchronized long start(String jobName, String destTable, Properties parameters) {
+        requireIdle(destTable);
+        Properties p = new Properties();
+        p.putAll(parameters);
+        p.setProperty(JobParameters.DEST_TABLE, destTable);
+        long id = operator().start(jobName, p);
+        runs.record(id, destTable, jobName, serverId(), null);
+        MimeoLogger.LOG.jobStarted(jobName, destTable, id);
+        return id;
+    }
+
+    /**
+     * Starts a job unless another one runs for the table; with {@code lockWaitSeconds} > 0 it waits up
+     * to that long for the running one to end (&lt;= 0 waits without limit), else it fails at once.
+     */
+    public long startWaitingForLock(String jobName, String destTable, Properties parameters, Integer lockWaitSeconds) {
+        boolean forever = lockWaitSeconds != null && lockWaitSeconds <= 0;
+        long deadline = System.nanoTime() + (lockWaitSeconds == null || forever ? 0 : lockWaitSeconds * 1_000_000_000L);
+        while (true) {
+            try {
+                return start(jobName, destTable, parameters);
+            } catch (MimeoException e) {
+                if (e.failure() != Failure.ALREADY_RUNNING || (!forever && System.nanoTime() - deadline >= 0)) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MimeoException(Failure.ALREADY_RUNNING, "Interrupted while waiting for the running refresh of " + destTable);
+            }
+        }
+    }
+
+    public synchronized long restart(long executionId) {
+        JobRuns.Run run = runs.find(executionId).orElseThrow(() -> MimeoException.notFound("Execution " + executionId + " does not exist"));
+        BatchStatus status = operator().getJobExecution(executionId).getBatchStatus();
+        if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
+            throw MimeoException.conflict("Execution " + executionId + " is " + status + "; only FAILED or STOPPED executions can be restarted");
+        }
+        for (JobRuns.Run newer : runs.list(run.destTable(), 50)) {
+            if (newer.executionId() > executionId && newer.restartOf() == null
+                    && operator().getJobExecution(newer.executionId()).getBatchStatus() == BatchStatus.COMPLETED) {
+                throw MimeoException.conflict("Execution " + executionId + " of " + run.destTable() + " was superseded by the completed execution "
+                        + newer.executionId() + "; start a new refresh instead of restarting it");
+            }
+        }
+        requireIdle(run.destTable());
+        Properties overrides = new Properties();
+        overrides.setProperty(JobParameters.FAULT_AFTER_BLOCKS, "");
+        overrides.setProperty(JobParameters.FAULT_KIND, "");
+        long id = operator().restart(executionId, overrides);
+        runs.record(id, run.destTable(), run.jobName(), serverId(), executionId);
+        MimeoLogger.LOG.jobStarted(run.jobName(), run.destTable(), id);
+        return id;
+    }
+
+    public void stop(long executionId) {
+        runs.find(executionId).orElseThrow(() -> MimeoException.notFound("Execution " + executionId + " does not exist"));
+        BatchStatus status = operator().getJobExecution(executionId).getBatchStatus();
+        if (!RUNNING.contains(status)) {
+            throw MimeoException.conflict("Execution " + executionId + " is " + status + "; only running executions can be stopped");
+        }
+        operator().stop(executionId);
+    }
+
+    /** Refuses to start a second job for a table while one is running (409 already_running). */
+    public void requireIdle(String destTable) {
+        for (JobRuns.Run run : runs.list(destTable, 20)) {
+            JobExecution execution = operator().getJobExecution(run.executionId());
+            if (RUNNING.contains(execution.getBatchStatus())) {
+                throw new MimeoException(Failure.ALREADY_RUNNING, "A refresh of " + destTable + " is already running (execution "
+                        + run.executionId() + "); wait for it to end or stop it with POST /mimeo/api/executions/" + run.executionId() + "/stop");
+            }
+        }
+    }
+
+    public JobExecution awaitEnd(long executionId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long sleepMillis = 5;
+        while (true) {
+            JobExecution execution = operator().getJobExecution(executionId);
+            if (!RUNNING.contains(execution.getBatchStatus())) {
+                return execution;
+            }
+            if (System.nanoTime() > deadline) {
+                return execution;
+            }
+            try {
+                Thread.sleep(sleepMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return execution;
+            }
+            sleepMillis = Math.min(200, sleepMillis * 2);
+        }
+    }
+}

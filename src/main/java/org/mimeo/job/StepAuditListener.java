@@ -1,0 +1,66 @@
+package org.mimeo.job;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.listener.AbstractStepListener;
+import jakarta.batch.runtime.Metric;
+import jakarta.batch.runtime.context.JobContext;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.mimeo.internal.MimeoLogger;
+
+/** Writes each step's start, end, counts and failure into the execution log. */
+@Dependent
+@Named("stepAuditListener")
+public class StepAuditListener extends AbstractStepListener {
+
+    @Inject
+    StepContext stepContext;
+
+    @Inject
+    JobContext jobContext;
+
+    @Inject
+    JobLog log;
+
+    @Inject
+    @BatchProperty
+    String destTable;
+
+    @Override
+    public void beforeStep() {
+        log.info("Step " + stepContext.getStepName() + " started for " + destTable);
+    }
+
+    @Override
+    public void afterStep() {
+        Exception failure = stepContext.getException();
+        if (failure != null) {
+            MimeoLogger.LOG.stepFailed(stepContext.getStepName(), jobContext.getExecutionId(), destTable, jobContext.getExecutionId(), failure);
+            log.error("Step " + stepContext.getStepName() + " failed: " + describe(failure));
+            return;
+        }
+        StringBuilder counts = new StringBuilder();
+        for (Metric m : stepContext.getMetrics()) {
+            if (m.getValue() != 0) {
+                counts.append(counts.isEmpty() ? "" : ", ").append(m.getType().name().toLowerCase()).append('=').append(m.getValue());
+            }
+        }
+        Object rows = stepContext.getPersistentUserData();
+        log.info("Step " + stepContext.getStepName() + " ended with exit status " + stepContext.getExitStatus()
+                + (rows instanceof Long n ? ", " + n + " rows copied" : "")
+                + (counts.isEmpty() ? "" : " (" + counts + ")"));
+    }
+
+    static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null && text.length() < 2000; t = t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,13 @@
+package org.mimeo.replication;
+
+import java.util.List;
+
+/** What a maker is asked to set up (the REST body of POST /replications, validated and defaulted). */
+public record MakeRequest(String type, int sourceId, String sourceTable, String destTable, boolean index, List<String> filter,
+                          String condition, boolean pullData, String period, Integer batchLimit, List<String> sequences,
+                          boolean truncateCascade) {
+
+    public String[] filterArray() {
+        return filter == null || filter.isEmpty() ? null : filter.toArray(String[]::new);
+    }
+}

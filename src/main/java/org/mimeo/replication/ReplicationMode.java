@@ -1,0 +1,27 @@
+package org.mimeo.replication;
+
+import java.util.Properties;
+import org.mimeo.config.RefreshConfig;
+
+/** One replication type: how it is made, refreshed (which job, with which parameters) and destroyed. */
+public interface ReplicationMode {
+
+    String type();
+
+    /** The job XML (in META-INF/batch-jobs) that refreshes this type. */
+    String jobName();
+
+    /**
+     * Validates everything, then creates the configuration row and the destination objects in the
+     * caller's transaction. Throws before creating anything when the request or the source is wrong.
+     */
+    RefreshConfig make(MakeRequest request);
+
+    /** Job parameters for the load a maker runs when {@code pullData} is true. */
+    Properties initialLoadParameters(MakeRequest request);
+
+    Properties refreshParameters(RefreshConfig config, RefreshRequest request);
+
+    /** Removes the destination objects (or keeps the data when {@code archive}) and the configuration row. */
+    void destroy(RefreshConfig config, boolean archive);
+}

@@ -1,0 +1,133 @@
+package org.mimeo.replication;
+
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.mimeo.config.ConfigRepository;
+import org.mimeo.config.RefreshConfig;
+import org.mimeo.error.Failure;
+import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoLogger;
+import org.mimeo.job.JobLauncher;
+import org.mimeo.job.JobLogStore;
+import org.mimeo.job.JobParameters;
+import org.mimeo.table.TableMode;
+
+/** Makers, refreshes and destroyers of every replication type, each type's specifics in its {@link ReplicationMode}. */
+@ApplicationScoped
+public class Replications {
+
+    /** A maker's result: the configuration and, when data was pulled, the initial load's execution. */
+    public record Made(RefreshConfig config, Long executionId, BatchStatus loadStatus) {
+    }
+
+    private static final Duration MAX_WAIT = Duration.ofDays(1);
+
+    @Inject
+    @Any
+    Instance<ReplicationMode> modes;
+
+    @Inject
+    ConfigRepository config;
+
+    @Inject
+    JobLauncher jobs;
+
+    @Inject
+    JobLogStore jobLog;
+
+    @Inject
+    Transactions tx;
+
+    public ReplicationMode mode(String type) {
+        for (ReplicationMode m : modes) {
+            if (m.type().equals(type)) {
+                return m;
+            }
+        }
+        throw MimeoException.invalid("Replication type '" + type + "' is not available in this version; use one of " + types());
+    }
+
+    public List<String> types() {
+        return modes.stream().map(ReplicationMode::type).sorted().toList();
+    }
+
+    public Made make(MakeRequest request, boolean wait) {
+        ReplicationMode mode = mode(request.type());
+        if (config.findReplication(request.destTable()).isPresent()) {
+            throw MimeoException.conflict("Destination table " + request.destTable() + " is already managed by mimeo; destroy it first or choose another destTable");
+        }
+        boolean load = request.pullData() && !(mode instanceof TableMode table && table.existedBefore(request));
+        RefreshConfig created = tx.inNew(() -> mode.make(request));
+        MimeoLogger.LOG.replicationCreated(created.getDestTable(), created.getType(), request.sourceId(), request.sourceTable());
+        if (!load) {
+            return new Made(created, null, null);
+        }
+        long executionId;
+        try {
+            executionId = jobs.start(mode.jobName(), created.getDestTable(), mode.initialLoadParameters(request));
+        } catch (RuntimeException e) {
+            undo(mode, created.getDestTable());
+            throw e;
+        }
+        if (!wait) {
+            return new Made(created, executionId, BatchStatus.STARTED);
+        }
+        JobExecution execution = jobs.awaitEnd(executionId, MAX_WAIT);
+        if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
+            String cause = lastError(executionId);
+            undo(mode, created.getDestTable());
+            MimeoLogger.LOG.makerRolledBack(created.getDestTable(), executionId, cause);
+            throw new MimeoException(Failure.SOURCE_ERROR, "The initial load of " + created.getDestTable() + " failed (execution " + executionId
+                    + ", " + execution.getBatchStatus() + "): " + cause + ". Nothing was kept; fix the cause and create the replication again");
+        }
+        return new Made(config.replication(created.getDestTable()), executionId, execution.getBatchStatus());
+    }
+
+    private void undo(ReplicationMode mode, String destTable) {
+        tx.inNew(() -> config.findReplication(destTable).ifPresent(c -> mode.destroy(c, false)));
+    }
+
+    private String lastError(long executionId) {
+        return jobLog.entries(executionId).stream()
+                .filter(e -> e.level().equals("ERROR"))
+                .reduce((a, b) -> b)
+                .map(JobLogStore.Entry::message)
+                .orElse("see GET /mimeo/api/executions/" + executionId);
+    }
+
+    public long refresh(String destTable, RefreshRequest request, Integer lockWaitSeconds) {
+        RefreshConfig c = config.replication(destTable);
+        ReplicationMode mode = mode(c.getType());
+        Properties p = mode.refreshParameters(c, request);
+        if (request.debug()) {
+            p.setProperty(JobParameters.DEBUG, "true");
+        }
+        if (request.faultAfterBlocks() != null) {
+            p.setProperty(JobParameters.FAULT_AFTER_BLOCKS, request.faultAfterBlocks().toString());
+            p.setProperty(JobParameters.FAULT_KIND, request.faultKind() == null ? "fail" : request.faultKind());
+        }
+        if (request.blockRows() != null) {
+            p.setProperty(JobParameters.BLOCK_ROWS, request.blockRows().toString());
+        }
+        return jobs.startWaitingForLock(mode.jobName(), c.getDestTable(), p, lockWaitSeconds);
+    }
+
+    public JobExecution await(long executionId) {
+        return jobs.awaitEnd(executionId, MAX_WAIT);
+    }
+
+    public void destroy(String destTable, boolean archive) {
+        RefreshConfig c = config.replication(destTable);
+        jobs.requireIdle(c.getDestTable());
+        ReplicationMode mode = mode(c.getType());
+        tx.inNew(() -> mode.destroy(config.replication(c.getDestTable()), archive));
+        MimeoLogger.LOG.replicationDestroyed(c.getDestTable(), c.getType(), archive ? "; destination data kept" : "");
+    }
+}

@@ -1,0 +1,35 @@
+package org.mimeo.snapshot;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.mimeo.job.JobLog;
+
+/** First step of a snap refresh; its exit status SKIPPED ends the job when the source had no writes. */
+@Dependent
+@Named("snapPrepare")
+public class SnapPrepareBatchlet extends AbstractBatchlet {
+
+    @Inject
+    SnapshotRefresh refresh;
+
+    @Inject
+    JobLog log;
+
+    @Inject
+    @BatchProperty
+    String destTable;
+
+    @Inject
+    @BatchProperty
+    String checkStats;
+
+    @Override
+    public String process() throws Exception {
+        SnapshotRefresh.Outcome outcome = refresh.prepare(destTable, checkStats == null || checkStats.isBlank() ? null : Boolean.valueOf(checkStats));
+        log.info(outcome.message());
+        return outcome.exitStatus();
+    }
+}

@@ -1,0 +1,35 @@
+package org.mimeo.snapshot;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.mimeo.job.JobLog;
+
+/** Last step of a snap refresh: makes the loaded table visible through the view. */
+@Dependent
+@Named("snapSwap")
+public class SnapSwapBatchlet extends AbstractBatchlet {
+
+    @Inject
+    SnapshotRefresh refresh;
+
+    @Inject
+    JobLog log;
+
+    @Inject
+    @BatchProperty
+    String destTable;
+
+    @Inject
+    @BatchProperty
+    String index;
+
+    @Override
+    public String process() throws Exception {
+        SnapshotRefresh.Outcome outcome = refresh.swap(destTable, index == null || index.isBlank() || Boolean.parseBoolean(index));
+        log.info(outcome.message());
+        return outcome.exitStatus();
+    }
+}

@@ -1,0 +1,144 @@
+package org.mimeo.source;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.mimeo.error.MimeoException;
+import org.mimeo.sql.QualifiedName;
+
+/** Catalog questions Mimeo asks a source database. All names are bound as parameters, never concatenated. */
+public final class SourceCatalog {
+
+    private SourceCatalog() {
+    }
+
+    public static Optional<SourceRelation> findRelation(Connection c, QualifiedName name) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT c.oid, c.relkind, c.relpages, c.reltuples
+                  FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f')""")) {
+            ps.setString(1, name.schema());
+            ps.setString(2, name.table());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new SourceRelation(name, rs.getLong(1), rs.getString(2).charAt(0), rs.getLong(3), rs.getDouble(4)));
+            }
+        }
+    }
+
+    public static SourceRelation relation(Connection c, QualifiedName name, int sourceId) throws SQLException {
+        return findRelation(c, name).orElseThrow(() -> MimeoException.sourceError(
+                "Source table " + name + " not found on source " + sourceId + "; check the name (schema.table, spelled as in the catalog) and that the source role can see it"));
+    }
+
+    public static List<Column> allColumns(Connection c, long oid) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT attname, pg_catalog.format_type(atttypid, atttypmod)
+                  FROM pg_catalog.pg_attribute
+                 WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped
+                 ORDER BY attnum""")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new Column(rs.getString(1), rs.getString(2)));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** The source's columns in catalog order, limited to {@code filter} when one is given. */
+    public static List<Column> columns(Connection c, SourceRelation relation, String[] filter) throws SQLException {
+        List<Column> all = allColumns(c, relation.oid());
+        if (filter == null || filter.length == 0) {
+            if (all.isEmpty()) {
+                throw MimeoException.sourceError("Source table " + relation.name() + " has no columns to replicate");
+            }
+            return all;
+        }
+        Set<String> wanted = new LinkedHashSet<>(Arrays.asList(filter));
+        List<Column> kept = all.stream().filter(col -> wanted.contains(col.name())).toList();
+        if (kept.size() != wanted.size()) {
+            Set<String> missing = new LinkedHashSet<>(wanted);
+            kept.forEach(col -> missing.remove(col.name()));
+            throw MimeoException.sourceError("filter names columns that source table " + relation.name()
+                    + " does not have: " + missing + "; spell them as in the catalog");
+        }
+        return kept;
+    }
+
+    /** The single-column integer primary key, if the table has one: it splits a full copy into key ranges. */
+    public static Optional<String> integerPrimaryKey(Connection c, long oid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT a.attname
+                  FROM pg_catalog.pg_index i
+                  JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0]
+                 WHERE i.indrelid = ? AND i.indisprimary AND i.indnatts = 1
+                   AND a.atttypid IN ('int2'::regtype, 'int4'::regtype, 'int8'::regtype)""")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * Valid indexes of the table, primary key first, then by age (OID). Must run inside a
+     * transaction: it empties the search_path for that transaction so definitions come schema-qualified.
+     */
+    public static List<SourceIndex> indexes(Connection c, long oid) throws SQLException {
+        List<SourceIndex> result = new ArrayList<>();
+        try (PreparedStatement setPath = c.prepareStatement("SELECT pg_catalog.set_config('search_path', '', true)")) {
+            setPath.execute();
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT ic.relname, i.indisprimary, i.indisunique,
+                       pg_catalog.pg_get_indexdef(i.indexrelid),
+                       ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+                               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                              ORDER BY k.ord)
+                  FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                 WHERE i.indrelid = ? AND i.indisvalid
+                 ORDER BY i.indisprimary DESC, i.indexrelid""")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String definition = rs.getString(4);
+                    int using = definition.indexOf(" USING ");
+                    Array cols = rs.getArray(5);
+                    result.add(new SourceIndex(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                            List.of((String[]) cols.getArray()), definition.substring(using + 1)));
+                }
+            }
+        }
+        return result;
+    }
+
+    public static Optional<WriteStats> writeStats(Connection c, long oid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT n_tup_ins, n_tup_upd, n_tup_del FROM pg_catalog.pg_stat_all_tables WHERE relid = ?")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new WriteStats(rs.getLong(1), rs.getLong(2), rs.getLong(3))) : Optional.empty();
+            }
+        }
+    }
+
+    public static String serverVersion(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SHOW server_version"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.mimeo.table;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import javax.sql.DataSource;
+import org.mimeo.config.ConfigRepository;
+import org.mimeo.config.RefreshConfig;
+import org.mimeo.config.RefreshConfigTable;
+import org.mimeo.ddl.DestinationCatalog;
+import org.mimeo.ddl.DestinationDdl;
+import org.mimeo.ddl.IndexReplay;
+import org.mimeo.error.MimeoException;
+import org.mimeo.job.JobParameters;
+import org.mimeo.replication.MakeRequest;
+import org.mimeo.replication.RefreshRequest;
+import org.mimeo.replication.ReplicationMode;
+import org.mimeo.replication.SourceAccess;
+import org.mimeo.replication.SourceDescription;
+import org.mimeo.sql.QualifiedName;
+
+/**
+ * Plain table replication (table_maker, refresh_table, table_destroyer): truncate and reload; needs
+ * no key, no control column and no write access on the source. As in the original, an existing
+ * destination table is adopted as it is and not loaded by the maker.
+ */
+@ApplicationScoped
+public class TableMode implements ReplicationMode {
+
+    @Resource(lookup = "java:jboss/datasources/MimeoDS")
+    DataSource destination;
+
+    @Inject
+    ConfigRepository config;
+
+    @Inject
+    SourceAccess sources;
+
+    @Override
+    public String type() {
+        return RefreshConfigTable.TYPE;
+    }
+
+    @Override
+    public String jobName() {
+        return "table";
+    }
+
+    @Override
+    public RefreshConfig make(MakeRequest request) {
+        QualifiedName dest = QualifiedName.parse(request.destTable());
+        QualifiedName src = QualifiedName.parse(request.sourceTable());
+        SourceDescription source = SourceDescription.read(sources, sources.mapping(request.sourceId()), src, request.filterArray(),
+                request.condition(), request.index());
+        try (Connection d = destination.getConnection()) {
+            if (!DestinationCatalog.schemaExists(d, dest.schema())) {
+                throw SourceDescription.missingSchema(dest);
+            }
+            TableSequences.requireExisting(d, request.sequences());
+            var kind = DestinationCatalog.relationKind(d, dest);
+            if (kind.isPresent() && kind.get() != 'r') {
+                throw MimeoException.conflict("Destination " + dest + " exists and is not a table");
+            }
+            if (kind.isPresent()) {
+                TableCopySpecs.requireColumns(d, dest, source.columns());
+            } else {
+                DestinationDdl.createTable(d, dest, source.columns());
+                if (request.index()) {
+                    IndexReplay.replay(d, source.indexes(), src, dest, request.filter() != null, source.columnNames());
+                }
+            }
+            RefreshConfigTable table = new RefreshConfigTable();
+            table.setDestTable(dest.text());
+            table.setSourceTable(src.text());
+            table.setSourceId(request.sourceId());
+            table.setFilter(request.filterArray());
+            table.setCondition(request.condition());
+            table.setPeriod(request.period());
+            table.setBatchLimit(request.batchLimit());
+            table.setTruncateCascade(request.truncateCascade());
+            table.setSequences(request.sequences() == null || request.sequences().isEmpty() ? null : request.sequences().toArray(String[]::new));
+            config.add(table);
+            return table;
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Could not create table destination " + dest + ": " + e.getMessage());
+        }
+    }
+
+    /** The original loads a table it created, never one that existed before. */
+    public boolean existedBefore(MakeRequest request) {
+        try (Connection d = destination.getConnection()) {
+            return DestinationCatalog.exists(d, QualifiedName.parse(request.destTable()));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public Properties initialLoadParameters(MakeRequest request) {
+        return new Properties();
+    }
+
+    @Override
+    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
+        Properties p = new Properties();
+        if (request.truncateCascade() != null) {
+            p.setProperty(JobParameters.TRUNCATE_CASCADE, request.truncateCascade().toString());
+        }
+        return p;
+    }
+
+    @Override
+    public void destroy(RefreshConfig c, boolean archive) {
+        try (Connection d = destination.getConnection()) {
+            if (!archive) {
+                DestinationDdl.dropTableIfExists(d, c.destination());
+            }
+            config.remove(c);
+        } catch (SQLException e) {
+            throw MimeoException.conflict("Could not remove table destination " + c.getDestTable() + ": " + e.getMessage());
+        }
+    }
+}
