@@ -5,7 +5,6 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,7 +34,6 @@ import org.mimeo.sql.QualifiedName;
 @Path("replications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class ReplicationsResource {
 
     static final Set<String> MAKER_FIELDS = Set.of("type", "sourceTable", "sourceId", "destTable", "controlField", "boundary", "index",

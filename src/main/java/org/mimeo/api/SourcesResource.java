@@ -3,7 +3,6 @@ package org.mimeo.api;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,7 +31,6 @@ import org.mimeo.source.SourceConnections;
 @Path("sources")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class SourcesResource {
 
     private static final Set<String> FIELDS = Set.of("dataSource", "username", "password");
