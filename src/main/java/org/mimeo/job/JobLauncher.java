@@ -1,6 +1,9 @@
 package org.mimeo.job;
 
+import jakarta.batch.operations.JobExecutionAlreadyCompleteException;
+import jakarta.batch.operations.JobExecutionNotMostRecentException;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.JobRestartException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -73,6 +76,10 @@ public class JobLauncher {
             throw MimeoException.conflict("Execution " + executionId + " is " + status + "; only FAILED or STOPPED executions can be restarted");
         }
         for (JobRuns.Run newer : runs.list(run.destTable(), 50)) {
+            if (newer.restartOf() != null && newer.restartOf() == executionId) {
+                throw MimeoException.conflict("Execution " + executionId + " was already restarted as execution " + newer.executionId()
+                        + "; restart that one if it failed too");
+            }
             if (newer.executionId() > executionId && newer.restartOf() == null
                     && operator().getJobExecution(newer.executionId()).getBatchStatus() == BatchStatus.COMPLETED) {
                 throw MimeoException.conflict("Execution " + executionId + " of " + run.destTable() + " was superseded by the completed execution "
@@ -83,7 +90,12 @@ public class JobLauncher {
         Properties overrides = new Properties();
         overrides.setProperty(JobParameters.FAULT_AFTER_BLOCKS, "");
         overrides.setProperty(JobParameters.FAULT_KIND, "");
-        long id = operator().restart(executionId, overrides);
+        long id;
+        try {
+            id = operator().restart(executionId, overrides);
+        } catch (JobRestartException | JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException e) {
+            throw MimeoException.conflict("Execution " + executionId + " cannot be restarted: " + e.getMessage());
+        }
         runs.record(id, run.destTable(), run.jobName(), serverId(), executionId);
         MimeoLogger.LOG.jobStarted(run.jobName(), run.destTable(), id);
         return id;

@@ -45,7 +45,7 @@ public class SnapshotRefresh {
     public record Outcome(String exitStatus, String message) {
     }
 
-    @Transactional
+    @Transactional(rollbackOn = Exception.class)
     public Outcome prepare(String destTable, Boolean checkStatsOverride) throws SQLException {
         RefreshConfigSnap snap = config.replication(destTable, RefreshConfigSnap.class);
         SnapTables tables = SnapTables.of(snap.destination());
@@ -92,7 +92,7 @@ public class SnapshotRefresh {
         return new WriteStats(snap.getNTupIns(), snap.getNTupUpd(), snap.getNTupDel());
     }
 
-    @Transactional
+    @Transactional(rollbackOn = Exception.class)
     public Outcome swap(String destTable, boolean index) throws SQLException {
         RefreshConfigSnap snap = config.replication(destTable, RefreshConfigSnap.class);
         SnapTables tables = SnapTables.of(snap.destination());

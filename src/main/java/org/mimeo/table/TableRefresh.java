@@ -23,7 +23,7 @@ public class TableRefresh {
     @Inject
     ConfigRepository config;
 
-    @Transactional
+    @Transactional(rollbackOn = Exception.class)
     public String truncate(String destTable, Boolean cascadeOverride) throws SQLException {
         RefreshConfigTable table = config.replication(destTable, RefreshConfigTable.class);
         boolean cascade = cascadeOverride != null ? cascadeOverride : table.isTruncateCascade();
@@ -33,7 +33,7 @@ public class TableRefresh {
         return "Truncated " + destTable + (cascade ? " with CASCADE (tables referencing it were truncated too)" : "");
     }
 
-    @Transactional
+    @Transactional(rollbackOn = Exception.class)
     public List<String> finish(String destTable) throws SQLException {
         RefreshConfigTable table = config.replication(destTable, RefreshConfigTable.class);
         List<String> report;
