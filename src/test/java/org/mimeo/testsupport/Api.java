@@ -79,8 +79,15 @@ public final class Api {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
+    private static final ThreadLocal<String> TARGET = ThreadLocal.withInitial(() -> BASE);
+
+    /** Sends the calls of this thread to another server's API (null: back to the test server). */
+    public static void target(String apiBase) {
+        TARGET.set(apiBase == null ? BASE : apiBase);
+    }
+
     private static URI uri(String path) {
-        return URI.create(BASE + path);
+        return URI.create(TARGET.get() + path);
     }
 
     private static Reply send(HttpRequest.Builder request) {

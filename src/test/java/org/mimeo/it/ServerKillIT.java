@@ -1,0 +1,78 @@
+package org.mimeo.it;
+
+import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mimeo.testsupport.Api;
+import org.mimeo.testsupport.Rows;
+import org.mimeo.testsupport.ServerProcess;
+import org.mimeo.testsupport.Sql;
+import org.mimeo.testsupport.TestDatabases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The server process dies (halts like kill -9) in the middle of a 1M-row refresh, after some blocks
+ * committed and inside an uncommitted one. After a new start the execution shows FAILED, a restart
+ * resumes from the last committed block, and the destination equals the source exactly.
+ */
+class ServerKillIT {
+
+    static final ServerProcess SERVER = new ServerProcess(200, "kill-test");
+    static int sourceId;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Sql.source("DROP SCHEMA IF EXISTS kill_src CASCADE", "CREATE SCHEMA kill_src",
+                "CREATE TABLE kill_src.big (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
+                "INSERT INTO kill_src.big SELECT g, md5(g::text), g % 1000, g / 3.0, now() - g * interval '1 minute' FROM generate_series(1, 1000000) g",
+                "VACUUM ANALYZE kill_src.big");
+        Sql.dest("DROP SCHEMA IF EXISTS kill_dst CASCADE", "CREATE SCHEMA kill_dst");
+        SERVER.start();
+        Api.target(SERVER.apiBase());
+        sourceId = Api.registerSource();
+    }
+
+    @AfterAll
+    static void stop() {
+        Api.target(null);
+        SERVER.close();
+    }
+
+    private static String fingerprint(boolean source, String relation) throws Exception {
+        try (Connection c = source ? TestDatabases.source() : TestDatabases.dest()) {
+            return Rows.fingerprint(c, relation, "id");
+        }
+    }
+
+    @Test
+    void killedSnapAndTableRefreshesResumeAfterTheServerStartsAgain() throws Exception {
+        for (String type : new String[] {"snap", "table"}) {
+            String dest = "kill_dst.big_" + type;
+            Api.make("{\"type\": \"" + type + "\", \"sourceId\": " + sourceId + ", \"sourceTable\": \"kill_src.big\", \"destTable\": \"" + dest + "\"}");
+            Sql.sourceWrite("kill_src.big", "UPDATE kill_src.big SET num = num + 1 WHERE id % 11 = 0");
+
+            long killed = Api.post("/replications/" + Api.path(dest) + "/refresh?wait=false",
+                    "{\"blockRows\": 100000, \"faultAfterBlocks\": 4, \"faultKind\": \"halt\"" + (type.equals("snap") ? ", \"checkStats\": false" : "") + "}")
+                    .expect(202).json().getJsonNumber("executionId").longValue();
+            assertEquals(137, SERVER.awaitDeath(Duration.ofMinutes(3)));
+            assertEquals("STARTED", Sql.destString("SELECT batchstatus FROM job_execution WHERE jobexecutionid = " + killed));
+
+            SERVER.start();
+            JsonObject swept = Api.get("/executions/" + killed).expect(200).json();
+            assertEquals("FAILED", swept.getString("status"), swept::toString);
+            // the step's counters are stored with each chunk's checkpoint, inside its transaction: three blocks committed
+            assertEquals(300_000, Api.step(swept, "copy").getInt("rowCount"), swept::toString);
+
+            JsonObject restarted = Api.restartAndWait(killed);
+            assertEquals("COMPLETED", restarted.getString("status"), restarted::toString);
+            int blocks = Api.step(restarted, "copy").getInt("readCount");
+            assertTrue(blocks >= 6 && blocks < 10, "resumed after the 3 committed blocks: " + restarted);
+            assertEquals(fingerprint(true, "kill_src.big"), fingerprint(false, dest), type);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.mimeo.testsupport;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A second, independently launched Mimeo server (the provisioned target/server with mimeo.war) on the
+ * test destination database, which a test may kill and start again.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final int portOffset;
+    private final String nodeName;
+    private final File log;
+    private Process process;
+
+    public ServerProcess(int portOffset, String nodeName) {
+        this.portOffset = portOffset;
+        this.nodeName = nodeName;
+        this.log = new File("target/" + nodeName + "-server.log");
+    }
+
+    public String apiBase() {
+        return "http://localhost:" + (8080 + portOffset) + "/mimeo/api";
+    }
+
+    public void start() throws Exception {
+        File home = new File(System.getProperty("mimeo.test.server", "target/server"));
+        ProcessBuilder pb = new ProcessBuilder(new File(home, "bin/standalone.sh").getAbsolutePath(),
+                "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.node.name=" + nodeName, "-Djava.net.preferIPv4Stack=true")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        pb.environment().put("MIMEO_DB_URL", TestDatabases.destUrl());
+        pb.environment().put("MIMEO_DB_USER", TestDatabases.USER);
+        pb.environment().put("MIMEO_DB_PASSWORD", "postgres");
+        pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx1g");
+        process = pb.start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server " + nodeName + " exited during start-up; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(apiBase() + "/ping")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("server " + nodeName + " did not answer within 180 s; see " + log);
+    }
+
+    /** Waits for the server to die by itself (a halt injected into a job); returns its exit code. */
+    public int awaitDeath(Duration timeout) throws Exception {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError("server " + nodeName + " is still running");
+        }
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}
