@@ -138,7 +138,7 @@ public class JobLauncher {
                 Thread.currentThread().interrupt();
                 return execution;
             }
-            sleepMillis = Math.min(200, sleepMillis * 2);
+            sleepMillis = Math.min(50, sleepMillis * 2);
         }
     }
 }

@@ -111,7 +111,11 @@ public class SnapshotRefresh {
             if (source != null) {
                 IndexReplay.replay(d, source.indexes(), snap.source(), target, snap.getFilter() != null, source.columnNames());
             }
-            DestinationDdl.analyze(d, target);
+            if (rebuilt) {
+                // a new table has no statistics; a truncated and reloaded one keeps its column statistics
+                // (from its load two refreshes ago) and autovacuum re-analyzes it after the load
+                DestinationDdl.analyze(d, target);
+            }
             String message;
             if (rebuilt || !columns.equals(DestinationCatalog.columns(d, tables.view()))) {
                 Grants viewGrants = DestinationCatalog.exists(d, tables.view()) ? Grants.of(d, tables.view()) : null;
