@@ -90,6 +90,21 @@ final class JsonBody {
         return value == null ? defaultValue : value;
     }
 
+    /** A string or a number, as text. */
+    String scalarText(String field) {
+        if (!has(field)) {
+            return null;
+        }
+        JsonValue v = object.get(field);
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof JsonNumber n) {
+            return n.toString();
+        }
+        throw MimeoException.invalid("Field '" + field + "' must be a string or a number");
+    }
+
     Long integer(String field) {
         if (!has(field)) {
             return null;

@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.mimeo.config.ConfigRepository;
+import org.mimeo.config.IncrementalConfig;
+import org.mimeo.config.SerialIncrementalConfig;
+import org.mimeo.config.TimeIncrementalConfig;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.config.RefreshConfigSnap;
 import org.mimeo.config.RefreshConfigTable;
@@ -41,7 +44,7 @@ public class ReplicationsResource {
     private static final Set<String> PATCH_FIELDS = Set.of("period", "batchLimit", "condition", "filter", "boundary", "lastValue",
             "postScript", "truncateCascade", "sequences", "dstActive", "dstStart", "dstEnd", "checkStats");
     private static final Set<String> REFRESH_FIELDS = Set.of("limit", "repull", "repullStart", "repullEnd", "index", "checkStats",
-            "truncateCascade", "lockWait", "debug", "faultAfterBlocks", "faultKind", "blockRows");
+            "truncateCascade", "lockWait", "debug", "faultAfterBlocks", "faultKind", "blockRows", "clock");
 
     @Inject
     Replications replications;
@@ -60,10 +63,14 @@ public class ReplicationsResource {
         JsonBody json = JsonBody.parse(body, MAKER_FIELDS);
         String type = json.requiredString("type");
         replications.mode(type);
-        for (String field : List.of("controlField", "boundary", "pkName", "pkType")) {
-            if (json.has(field)) {
+        boolean incremental = type.equals("inserter") || type.equals("updater");
+        for (String field : List.of("controlField", "boundary")) {
+            if (json.has(field) && !incremental) {
                 throw MimeoException.invalid("Field '" + field + "' does not apply to " + type + " replication");
             }
+        }
+        if ((json.has("pkName") || json.has("pkType")) && !List.of("updater", "dml", "logdel").contains(type)) {
+            throw MimeoException.invalid("Fields 'pkName' and 'pkType' apply only to updater, dml and logdel replication");
         }
         if (!type.equals(RefreshConfigTable.TYPE) && (json.has("sequences") || json.has("truncateCascade"))) {
             throw MimeoException.invalid("Fields 'sequences' and 'truncateCascade' apply only to table replication");
@@ -80,9 +87,10 @@ public class ReplicationsResource {
         }
         String period = validation.interval("period", json.string("period"));
         Integer batchLimit = validation.positive("batchLimit", json.int32("batchLimit"));
+        String boundary = json.scalarText("boundary");
         MakeRequest request = new MakeRequest(type, Math.toIntExact(sourceId), source.text(), dest.text(), json.bool("index", true), filter,
                 blankToNull(json.string("condition")), json.bool("pullData", true), period, batchLimit, json.strings("sequences"),
-                json.bool("truncateCascade", false));
+                json.bool("truncateCascade", false), json.string("controlField"), boundary, json.strings("pkName"), json.strings("pkType"));
         Replications.Made made = replications.make(request, wait);
         Map<String, Object> view = view(made.config());
         if (made.executionId() != null) {
@@ -114,9 +122,13 @@ public class ReplicationsResource {
     public Map<String, Object> patch(@PathParam("destTable") String destTable, String body) {
         RefreshConfig c = config.replication(normalize(destTable));
         JsonBody json = JsonBody.parse(body, PATCH_FIELDS);
-        for (String field : List.of("boundary", "lastValue", "dstActive", "dstStart", "dstEnd")) {
-            if (json.present(field)) {
-                throw MimeoException.invalid("Field '" + field + "' does not apply to " + c.getType() + " replication");
+        if (c instanceof IncrementalConfig incremental) {
+            validation.patchIncremental(incremental, json);
+        } else {
+            for (String field : List.of("boundary", "lastValue", "dstActive", "dstStart", "dstEnd")) {
+                if (json.present(field)) {
+                    throw MimeoException.invalid("Field '" + field + "' does not apply to " + c.getType() + " replication");
+                }
             }
         }
         if (json.present("period")) {
@@ -131,6 +143,12 @@ public class ReplicationsResource {
         if (json.present("filter")) {
             List<String> filter = json.strings("filter");
             c.setFilter(filter == null || filter.isEmpty() ? null : validation.filter(c, filter).toArray(String[]::new));
+        }
+        if (!(c instanceof RefreshConfigTable) && (json.present("truncateCascade") || json.present("sequences"))) {
+            throw MimeoException.invalid("Fields 'truncateCascade' and 'sequences' apply only to table replication");
+        }
+        if (!(c instanceof RefreshConfigSnap) && (json.present("postScript") || json.present("checkStats"))) {
+            throw MimeoException.invalid("Fields 'postScript' and 'checkStats' apply only to snap replication");
         }
         if (c instanceof RefreshConfigSnap snap) {
             if (json.present("truncateCascade") || json.present("sequences")) {
@@ -171,8 +189,12 @@ public class ReplicationsResource {
         String dest = normalize(destTable);
         RefreshConfig c = config.replication(dest);
         JsonBody json = JsonBody.parse(body, REFRESH_FIELDS);
-        if (json.has("limit") || json.bool("repull", false) || json.has("repullStart") || json.has("repullEnd")) {
+        boolean incremental = c instanceof IncrementalConfig;
+        if (!incremental && (json.has("limit") || json.bool("repull", false) || json.has("repullStart") || json.has("repullEnd"))) {
             throw MimeoException.invalid("limit and repull do not apply to " + c.getType() + " replication: every refresh copies the whole source");
+        }
+        if ((json.has("repullStart") || json.has("repullEnd")) && !json.bool("repull", false)) {
+            throw MimeoException.invalid("repullStart and repullEnd need \"repull\": true");
         }
         if (json.has("checkStats") && !(c instanceof RefreshConfigSnap)) {
             throw MimeoException.invalid("checkStats applies only to snap replication");
@@ -184,8 +206,18 @@ public class ReplicationsResource {
         if (faultKind != null && !faultKind.equals("fail") && !faultKind.equals("halt")) {
             throw MimeoException.invalid("faultKind must be 'fail' or 'halt'");
         }
+        String clock = json.string("clock");
+        if (clock != null) {
+            try {
+                java.time.Instant.parse(clock);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw MimeoException.invalid("clock must be an ISO-8601 instant such as 2026-03-08T06:15:00Z");
+            }
+        }
         RefreshRequest request = new RefreshRequest(json.bool("index"), json.bool("checkStats"), json.bool("truncateCascade"),
-                json.bool("debug", false), json.int32("faultAfterBlocks"), faultKind, validation.positiveLong("blockRows", json.integer("blockRows")));
+                json.bool("debug", false), json.int32("faultAfterBlocks"), faultKind, validation.positiveLong("blockRows", json.integer("blockRows")),
+                validation.positive("limit", json.int32("limit")), json.bool("repull", false), json.scalarText("repullStart"),
+                json.scalarText("repullEnd"), clock);
         long executionId = replications.refresh(dest, request, json.int32("lockWait"));
         if (!wait) {
             return Response.accepted(Map.of("executionId", executionId)).build();
@@ -206,7 +238,7 @@ public class ReplicationsResource {
     static Map<String, Object> view(RefreshConfig c) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("destTable", c.getDestTable());
-        v.put("type", c.getType());
+        v.put("type", c instanceof IncrementalConfig i ? i.kind() : c.getType());
         v.put("sourceTable", c.getSourceTable());
         v.put("sourceId", c.getSourceId());
         v.put("filter", c.getFilter() == null ? null : List.of(c.getFilter()));
@@ -217,6 +249,23 @@ public class ReplicationsResource {
         if (c instanceof RefreshConfigSnap snap) {
             v.put("checkStats", snap.isCheckStats());
             v.put("postScript", snap.getPostScript() == null ? null : List.of(snap.getPostScript()));
+        }
+        if (c instanceof IncrementalConfig i) {
+            v.put("controlField", i.getControl());
+            v.put("controlType", i.isTimeBased() ? "time" : "serial");
+            v.put("boundary", i.boundaryText());
+            if (i instanceof TimeIncrementalConfig t) {
+                v.put("lastValue", t.getLastValue());
+                v.put("dstActive", t.isDstActive());
+                v.put("dstStart", t.getDstStart());
+                v.put("dstEnd", t.getDstEnd());
+            } else {
+                v.put("lastValue", ((SerialIncrementalConfig) i).getLastValue());
+            }
+            if (i.getPkName() != null) {
+                v.put("pkName", List.of(i.getPkName()));
+                v.put("pkType", List.of(i.getPkType()));
+            }
         }
         if (c instanceof RefreshConfigTable table) {
             v.put("truncateCascade", table.isTruncateCascade());

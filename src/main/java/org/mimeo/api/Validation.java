@@ -10,7 +10,10 @@ import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
+import org.mimeo.config.IncrementalConfig;
 import org.mimeo.config.RefreshConfig;
+import org.mimeo.config.SerialIncrementalConfig;
+import org.mimeo.config.TimeIncrementalConfig;
 import org.mimeo.error.MimeoException;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.replication.SourceDescription;
@@ -94,5 +97,84 @@ public class Validation {
             throw new IllegalStateException(e);
         }
         return sequences;
+    }
+
+    /** PATCH of boundary, lastValue and the DST window of an inserter or updater. */
+    void patchIncremental(IncrementalConfig c, JsonBody json) {
+        if (c instanceof TimeIncrementalConfig t) {
+            if (json.present("boundary")) {
+                String b = json.scalarText("boundary");
+                t.setBoundary(b == null ? "00:10:00" : nonNegativeInterval(b));
+            }
+            if (json.present("lastValue")) {
+                String v = json.scalarText("lastValue");
+                t.setLastValue(v == null ? null : timestamp(v));
+            }
+            if (json.present("dstActive")) {
+                t.setDstActive(json.bool("dstActive", true));
+            }
+            if (json.present("dstStart")) {
+                t.setDstStart(hhmm("dstStart", json.int32("dstStart"), 30));
+            }
+            if (json.present("dstEnd")) {
+                t.setDstEnd(hhmm("dstEnd", json.int32("dstEnd"), 230));
+            }
+        } else {
+            SerialIncrementalConfig s = (SerialIncrementalConfig) c;
+            for (String field : List.of("dstActive", "dstStart", "dstEnd")) {
+                if (json.present(field)) {
+                    throw MimeoException.invalid("Field '" + field + "' applies only to time-based control columns");
+                }
+            }
+            if (json.present("boundary")) {
+                Long b = json.integer("boundary");
+                if (b != null && b < 0) {
+                    throw MimeoException.invalid("Field 'boundary' must be 0 or more");
+                }
+                s.setBoundary(b == null ? 10 : b);
+            }
+            if (json.present("lastValue")) {
+                s.setLastValue(json.integer("lastValue"));
+            }
+        }
+    }
+
+    private static int hhmm(String field, Integer value, int defaultValue) {
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < 0 || value > 2359 || value % 100 > 59) {
+            throw MimeoException.invalid("Field '" + field + "' is a time of day as HHMM (e.g. 230 for 02:30)");
+        }
+        return value;
+    }
+
+    private String nonNegativeInterval(String text) {
+        try (Connection c = destination.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS interval)::text, CAST(? AS interval) >= interval '0'")) {
+            ps.setString(1, text);
+            ps.setString(2, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(2)) {
+                    throw MimeoException.invalid("Field 'boundary' must not be negative");
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Field 'boundary' is not a valid interval: '" + text + "'");
+        }
+    }
+
+    private java.time.OffsetDateTime timestamp(String text) {
+        try (Connection c = destination.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS timestamptz)")) {
+            ps.setString(1, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, java.time.OffsetDateTime.class);
+            }
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Field 'lastValue' is not a valid timestamp: '" + text + "'");
+        }
     }
 }

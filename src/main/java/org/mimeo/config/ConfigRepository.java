@@ -13,7 +13,8 @@ import org.mimeo.error.MimeoException;
 @ApplicationScoped
 public class ConfigRepository {
 
-    private static final List<Class<? extends RefreshConfig>> CONFIG_TYPES = List.of(RefreshConfigSnap.class, RefreshConfigTable.class);
+    private static final List<Class<? extends RefreshConfig>> CONFIG_TYPES = List.of(RefreshConfigSnap.class, RefreshConfigTable.class,
+            RefreshConfigInserterTime.class, RefreshConfigInserterSerial.class, RefreshConfigUpdaterTime.class, RefreshConfigUpdaterSerial.class);
 
     @PersistenceContext(unitName = "mimeo")
     EntityManager em;
@@ -34,7 +35,8 @@ public class ConfigRepository {
     }
 
     public <T extends RefreshConfig> T replication(String destTable, Class<T> type) {
-        T found = em.find(type, destTable);
+        RefreshConfig any = findReplication(destTable).orElse(null);
+        T found = type.isInstance(any) ? type.cast(any) : null;
         if (found == null) {
             throw MimeoException.notFound("Destination table " + destTable + " is not managed by mimeo as a "
                     + type.getSimpleName().replace("RefreshConfig", "").toLowerCase() + " replication");
@@ -48,7 +50,7 @@ public class ConfigRepository {
             all.addAll(em.createQuery("select c from " + cls.getSimpleName() + " c", cls).getResultList());
         }
         return all.stream()
-                .filter(c -> type == null || c.getType().equals(type))
+                .filter(c -> type == null || c.getType().equals(type) || c.getType().startsWith(type + "_"))
                 .sorted(Comparator.comparing(RefreshConfig::getDestTable))
                 .toList();
     }

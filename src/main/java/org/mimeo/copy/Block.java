@@ -6,7 +6,7 @@ import java.io.Serializable;
  * One item of a copy step: a slice of the source rows, streamed with one COPY. Blocks of a plan
  * partition the source (open-ended at the far ends, so rows that appear after planning are not lost).
  */
-public sealed interface Block extends Serializable permits Block.KeyRange, Block.PageRange, Block.Whole {
+public sealed interface Block extends Serializable permits Block.KeyRange, Block.PageRange, Block.ValueRange, Block.Whole {
 
     /** SQL predicate on the position expression selecting this block's rows, or null for all rows. */
     String predicate(String position);
@@ -47,6 +47,24 @@ public sealed interface Block extends Serializable permits Block.KeyRange, Block
         @Override
         public String positionOf(String src, String keyColumnSql) {
             return src + ".ctid";
+        }
+    }
+
+    /**
+     * Rows whose control value is in (lower, upper]: an incremental copy. Literals are SQL already
+     * typed for the column; {@code upperText} is the upper value's canonical text (the new last_value).
+     * A null lower bound is open.
+     */
+    record ValueRange(String lowerLiteral, String upperLiteral, String upperText) implements Block {
+        @Override
+        public String predicate(String position) {
+            String upper = position + " <= " + upperLiteral;
+            return lowerLiteral == null ? upper : position + " > " + lowerLiteral + " AND " + upper;
+        }
+
+        @Override
+        public String positionOf(String src, String keyColumnSql) {
+            return src + "." + keyColumnSql;
         }
     }
 

@@ -53,10 +53,17 @@ public class BlockCopyWriter extends AbstractItemWriter {
             }
             for (Object item : items) {
                 CopyTask task = (CopyTask) item;
-                long copied = CopyPipe.pipe(session.source(), task.copyOutSql(), dest, task.copyInSql());
+                CopySpec spec = session.spec();
+                long copied = spec.keyColumns() == null
+                        ? CopyPipe.pipe(session.source(), task.copyOutSql(), dest, task.copyInSql())
+                        : KeyedApply.apply(session.source(), task, spec, dest);
+                if (spec.progress() != null) {
+                    spec.progress().written(dest, task.source());
+                }
                 rows += copied;
-                MimeoLogger.LOG.blockCopied(copied, session.spec().target().toString(), task.block(), task.blocks());
-                log.debug("Block " + task.block() + " of " + task.blocks() + ": " + copied + " rows into " + session.spec().target());
+                String position = task.blocks() < 0 ? Integer.toString(task.block()) : task.block() + " of " + task.blocks();
+                MimeoLogger.LOG.blockCopied(copied, session.spec().target().toString(), position);
+                log.debug("Block " + position + ": " + copied + " rows into " + session.spec().target());
                 FaultInjection.afterBlock(session.recordBlockWritten(), faultAfterBlocks, faultKind);
             }
         }

@@ -90,7 +90,7 @@ public class BlockReader extends AbstractItemReader {
                 log.info("Copying " + spec.sourceTable() + " into " + spec.target() + " in " + plan.blocks().size() + " block(s)"
                         + (plan.keyColumn() != null ? " by key " + plan.keyColumn() : plan.isPhysical() ? " by heap pages" : ""));
             }
-            stepContext.setTransientUserData(new CopySession(source, spec, plan, truncate));
+            stepContext.setTransientUserData(new CopySession(source, spec, plan, truncate, next, plan.blocks().size()));
         } catch (SQLException | RuntimeException e) {
             source.close();
             source = null;

@@ -19,8 +19,7 @@ public class BlockRenderer implements ItemProcessor {
         CopySession session = (CopySession) stepContext.getTransientUserData();
         Block block = (Block) item;
         CopySpec spec = session.spec();
-        int index = session.plan().blocks().indexOf(block);
-        return new CopyTask(index + 1, session.plan().blocks().size(),
+        return new CopyTask(block, session.nextBlockNumber(), session.blockCount(),
                 CopyStatements.copyOut(CopyStatements.select(spec, session.plan(), block), spec.binary()),
                 CopyStatements.copyIn(spec, spec.binary()));
     }

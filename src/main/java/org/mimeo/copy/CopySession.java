@@ -11,14 +11,32 @@ public final class CopySession {
     private final Connection source;
     private final CopySpec spec;
     private final BlockPlan plan;
+    private final int blockCount;
     private boolean truncatePending;
     private int blocksWritten;
+    private int blocksRendered;
 
-    CopySession(Connection source, CopySpec spec, BlockPlan plan, boolean truncatePending) {
+    /**
+     * @param plan       the blocks (for lazily planned copies: no blocks, only the position column)
+     * @param firstBlock how many blocks earlier executions already committed
+     * @param blockCount the number of blocks, or -1 when they are planned as the copy goes
+     */
+    public CopySession(Connection source, CopySpec spec, BlockPlan plan, boolean truncatePending, int firstBlock, int blockCount) {
         this.source = source;
         this.spec = spec;
         this.plan = plan;
         this.truncatePending = truncatePending;
+        this.blocksRendered = firstBlock;
+        this.blockCount = blockCount;
+    }
+
+    /** 1-based number of the next block rendered. */
+    int nextBlockNumber() {
+        return ++blocksRendered;
+    }
+
+    int blockCount() {
+        return blockCount;
     }
 
     public Connection source() {

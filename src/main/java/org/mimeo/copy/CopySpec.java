@@ -9,7 +9,13 @@ import org.mimeo.sql.QualifiedName;
  * What a copy step moves: the source relation's columns (after the filter), rows matching the
  * replication's condition, into the target table. {@code binary} is false only when an existing
  * target's column types differ from the source's, so rows must travel as text and be cast on input.
+ * With {@code keyColumns}, blocks replace the target's rows of the same keys (stage, delete, insert)
+ * instead of being appended. {@code progress}, when set, runs in each chunk's transaction after its blocks.
  */
 public record CopySpec(DblinkMapping source, QualifiedName sourceTable, List<Column> columns, String condition,
-                       QualifiedName target, boolean binary) {
+                       QualifiedName target, boolean binary, List<String> keyColumns, BlockProgress progress) {
+
+    public CopySpec(DblinkMapping source, QualifiedName sourceTable, List<Column> columns, String condition, QualifiedName target, boolean binary) {
+        this(source, sourceTable, columns, condition, target, binary, null, null);
+    }
 }

@@ -6,7 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.mimeo.error.MimeoException;
 import org.mimeo.source.Column;
 import org.mimeo.sql.QualifiedName;
 
@@ -97,5 +101,20 @@ public final class DestinationCatalog {
                 return rs.getInt(1);
             }
         }
+    }
+
+    /**
+     * Fails when the destination lacks a source column; returns whether every column has the same
+     * type on both sides (then rows can travel in binary COPY format).
+     */
+    public static boolean requireColumns(Connection d, QualifiedName dest, List<Column> sourceColumns) throws SQLException {
+        Map<String, Column> destColumns = DestinationCatalog.columns(d, dest).stream()
+                .collect(Collectors.toMap(Column::name, Function.identity()));
+        List<String> missing = sourceColumns.stream().map(Column::name).filter(n -> !destColumns.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw MimeoException.conflict("Destination table " + dest + " lacks source column(s) " + missing
+                    + "; add them on the destination (only snap replication propagates column changes)");
+        }
+        return sourceColumns.stream().allMatch(c -> c.type().equals(destColumns.get(c.name()).type()));
     }
 }

@@ -26,8 +26,8 @@ public interface MimeoLogger extends BasicLogger {
     void jobStarted(String jobName, String destTable, long executionId);
 
     @LogMessage(level = Logger.Level.INFO)
-    @Message(id = 1004, value = "Copied %d rows into %s (block %d of %d)")
-    void blockCopied(long rows, String table, int block, int blocks);
+    @Message(id = 1004, value = "Copied %d rows into %s (block %s)")
+    void blockCopied(long rows, String table, String block);
 
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 1005, value = "Snap refresh of %s skipped: the source %s has had no writes since the last refresh")
@@ -64,4 +64,8 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 1013, value = "Restarting the copy of %s from its first block: the source %s changed since the failed run, and its physical-block plan is no longer valid")
     void ctidPlanInvalidated(String target, String source);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1014, value = "Refresh of %s paused: today is a daylight saving time change day in time zone %s and the time is inside the configured window %04d-%04d")
+    void dstPaused(String destTable, String zone, int start, int end);
 }

@@ -8,6 +8,11 @@ public interface ReplicationMode {
 
     String type();
 
+    /** Whether this mode manages configurations of the stored type (mimeo's refresh_config.type). */
+    default boolean handles(String configType) {
+        return type().equals(configType);
+    }
+
     /** The job XML (in META-INF/batch-jobs) that refreshes this type. */
     String jobName();
 

@@ -54,6 +54,15 @@ public class Replications {
         throw MimeoException.invalid("Replication type '" + type + "' is not available in this version; use one of " + types());
     }
 
+    public ReplicationMode modeOf(RefreshConfig c) {
+        for (ReplicationMode m : modes) {
+            if (m.handles(c.getType())) {
+                return m;
+            }
+        }
+        throw new IllegalStateException("no mode for stored type " + c.getType());
+    }
+
     public List<String> types() {
         return modes.stream().map(ReplicationMode::type).sorted().toList();
     }
@@ -104,7 +113,7 @@ public class Replications {
 
     public long refresh(String destTable, RefreshRequest request, Integer lockWaitSeconds) {
         RefreshConfig c = config.replication(destTable);
-        ReplicationMode mode = mode(c.getType());
+        ReplicationMode mode = modeOf(c);
         Properties p = mode.refreshParameters(c, request);
         if (request.debug()) {
             p.setProperty(JobParameters.DEBUG, "true");
@@ -126,7 +135,7 @@ public class Replications {
     public void destroy(String destTable, boolean archive) {
         RefreshConfig c = config.replication(destTable);
         jobs.requireIdle(c.getDestTable());
-        ReplicationMode mode = mode(c.getType());
+        ReplicationMode mode = modeOf(c);
         tx.inNew(() -> mode.destroy(config.replication(c.getDestTable()), archive));
         MimeoLogger.LOG.replicationDestroyed(c.getDestTable(), c.getType(), archive ? "; destination data kept" : "");
     }

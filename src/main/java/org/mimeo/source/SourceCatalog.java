@@ -125,6 +125,40 @@ public final class SourceCatalog {
         return result;
     }
 
+    /**
+     * The replication key, chosen deterministically: the primary key, else the oldest valid unique
+     * index whose columns are all NOT NULL and which has no expression or predicate. Columns in index order.
+     */
+    public static Optional<List<Column>> replicationKey(Connection c, long oid) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT i.indexrelid,
+                       ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+                               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.ord),
+                       ARRAY(SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
+                               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY k.ord)
+                  FROM pg_catalog.pg_index i
+                 WHERE i.indrelid = ? AND i.indisvalid AND i.indisunique AND i.indexprs IS NULL AND i.indpred IS NULL
+                   AND NOT EXISTS (SELECT 1 FROM unnest(i.indkey) k(attnum)
+                                     JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+                                    WHERE NOT a.attnotnull)
+                 ORDER BY i.indisprimary DESC, i.indexrelid
+                 LIMIT 1""")) {
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                String[] names = (String[]) rs.getArray(2).getArray();
+                String[] types = (String[]) rs.getArray(3).getArray();
+                List<Column> key = new ArrayList<>();
+                for (int i = 0; i < names.length; i++) {
+                    key.add(new Column(names[i], types[i]));
+                }
+                return Optional.of(key);
+            }
+        }
+    }
+
     public static Optional<WriteStats> writeStats(Connection c, long oid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT n_tup_ins, n_tup_upd, n_tup_del FROM pg_catalog.pg_stat_all_tables WHERE relid = ?")) {

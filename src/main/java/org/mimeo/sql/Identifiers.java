@@ -40,4 +40,12 @@ public final class Identifiers {
         }
         return result;
     }
+
+    /** A string literal, quotes doubled; for values that cannot be bound as parameters (DDL, COPY queries). */
+    public static String literal(String value) {
+        if (value.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("a value contains a NUL character");
+        }
+        return "'" + value.replace("'", "''") + "'";
+    }
 }

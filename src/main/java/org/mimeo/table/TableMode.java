@@ -65,7 +65,7 @@ public class TableMode implements ReplicationMode {
                 throw MimeoException.conflict("Destination " + dest + " exists and is not a table");
             }
             if (kind.isPresent()) {
-                TableCopySpecs.requireColumns(d, dest, source.columns());
+                DestinationCatalog.requireColumns(d, dest, source.columns());
             } else {
                 DestinationDdl.createTable(d, dest, source.columns());
                 if (request.index()) {

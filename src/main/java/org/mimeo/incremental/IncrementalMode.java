@@ -1,0 +1,247 @@
+package org.mimeo.incremental;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.mimeo.config.ConfigRepository;
+import org.mimeo.config.IncrementalConfig;
+import org.mimeo.config.RefreshConfig;
+import org.mimeo.config.SerialIncrementalConfig;
+import org.mimeo.config.TimeIncrementalConfig;
+import org.mimeo.ddl.DestinationCatalog;
+import org.mimeo.ddl.DestinationDdl;
+import org.mimeo.ddl.IndexReplay;
+import org.mimeo.error.MimeoException;
+import org.mimeo.replication.MakeRequest;
+import org.mimeo.replication.RefreshRequest;
+import org.mimeo.replication.ReplicationMode;
+import org.mimeo.replication.SourceAccess;
+import org.mimeo.replication.SourceDescription;
+import org.mimeo.source.Column;
+import org.mimeo.sql.Identifiers;
+import org.mimeo.sql.QualifiedName;
+
+/**
+ * Makers, refresh parameters and destroyers shared by inserter and updater replication. The control
+ * column's type decides between time (timestamp, timestamptz) and serial (smallint, integer, bigint).
+ */
+abstract class IncrementalMode implements ReplicationMode {
+
+    @Resource(lookup = "java:jboss/datasources/MimeoDS")
+    DataSource destination;
+
+    @Inject
+    ConfigRepository config;
+
+    @Inject
+    SourceAccess sources;
+
+    /** The configuration entity for this kind, time- or serial-based. */
+    abstract IncrementalConfig newConfig(boolean timeBased);
+
+    /** The replication key (updater), or null when the kind needs none (inserter). */
+    abstract List<Column> key(MakeRequest request, SourceDescription source);
+
+    @Override
+    public String jobName() {
+        return type();
+    }
+
+    @Override
+    public boolean handles(String configType) {
+        return configType.startsWith(type() + "_");
+    }
+
+    @Override
+    public RefreshConfig make(MakeRequest request) {
+        if (request.controlField() == null || request.controlField().isBlank()) {
+            throw MimeoException.invalid("Field 'controlField' is required for " + type() + " replication");
+        }
+        QualifiedName dest = QualifiedName.parse(request.destTable());
+        QualifiedName src = QualifiedName.parse(request.sourceTable());
+        SourceDescription source = SourceDescription.read(sources, sources.mapping(request.sourceId()), src, request.filterArray(),
+                request.condition(), request.index());
+        Column control = source.columns().stream().filter(c -> c.name().equals(request.controlField())).findFirst()
+                .orElseThrow(() -> MimeoException.sourceError("Control column " + request.controlField() + " is not a column of source table " + src
+                        + (request.filter() != null ? " or is not in the filter" : "")));
+        ControlType type = ControlType.of(control.type(), control.name());
+        List<Column> key = key(request, source);
+        try (Connection d = destination.getConnection()) {
+            String boundary = type.isTime() ? interval(d, request.boundary()) : boundary(request.boundary(), false);
+            if (!DestinationCatalog.schemaExists(d, dest.schema())) {
+                throw SourceDescription.missingSchema(dest);
+            }
+            if (DestinationCatalog.exists(d, dest)) {
+                throw MimeoException.conflict("Destination " + dest + " already exists; an " + type() + " destination is created by the maker");
+            }
+            DestinationDdl.createTable(d, dest, source.columns());
+            if (request.index()) {
+                IndexReplay.replay(d, source.indexes(), src, dest, request.filter() != null, source.columnNames());
+            }
+            if (key != null) {
+                ensureUniqueKey(d, dest, key);
+            }
+            IncrementalConfig c = newConfig(type.isTime());
+            c.setDestTable(dest.text());
+            c.setSourceTable(src.text());
+            c.setSourceId(request.sourceId());
+            c.setFilter(request.filterArray());
+            c.setCondition(request.condition());
+            c.setPeriod(request.period());
+            c.setBatchLimit(request.batchLimit());
+            c.setControl(control.name());
+            if (key != null) {
+                c.setPkName(key.stream().map(Column::name).toArray(String[]::new));
+                c.setPkType(key.stream().map(Column::type).toArray(String[]::new));
+            }
+            String startAfter = request.pullData() ? null : currentMax(source, src, control.name(), request.condition(), type);
+            if (c instanceof TimeIncrementalConfig t) {
+                t.setBoundary(boundary);
+                t.setLastValue(startAfter == null ? null : LocalDateTime.parse(startAfter).atOffset(ZoneOffset.UTC));
+                t.setDstActive(!isUtc(d));
+            } else {
+                SerialIncrementalConfig s = (SerialIncrementalConfig) c;
+                s.setBoundary(Long.parseLong(boundary));
+                s.setLastValue(startAfter == null ? null : Long.valueOf(startAfter));
+            }
+            config.add(c);
+            return c;
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Could not create " + type() + " destination " + dest + ": " + e.getMessage());
+        }
+    }
+
+    /** A time boundary as PostgreSQL normalises it; default 10 minutes. */
+    private static String interval(Connection d, String requested) {
+        if (requested == null || requested.isBlank()) {
+            return "00:10:00";
+        }
+        try (PreparedStatement ps = d.prepareStatement("SELECT CAST(? AS interval)::text, CAST(? AS interval) >= interval '0'")) {
+            ps.setString(1, requested);
+            ps.setString(2, requested);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(2)) {
+                    throw MimeoException.invalid("Field 'boundary' must not be negative");
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Field 'boundary' is not a valid interval for a time control column: '" + requested + "'");
+        }
+    }
+
+    static String boundary(String requested, boolean time) {
+        if (requested == null || requested.isBlank()) {
+            return time ? "00:10:00" : "10";
+        }
+        if (time) {
+            return requested;
+        }
+        try {
+            long value = Long.parseLong(requested.strip());
+            if (value < 0) {
+                throw MimeoException.invalid("Field 'boundary' must be 0 or more for a serial control column");
+            }
+            return Long.toString(value);
+        } catch (NumberFormatException e) {
+            throw MimeoException.invalid("Field 'boundary' must be an integer for a serial control column, got '" + requested + "'");
+        }
+    }
+
+    private String currentMax(SourceDescription source, QualifiedName table, String control, String condition, ControlType type) {
+        try (Connection c = sources.open(source.mapping())) {
+            return new IncrementalSource(c, table, control, condition, type).max("true");
+        } catch (SQLException e) {
+            throw SourceAccess.sourceFailure("reading the highest control value", table, e);
+        }
+    }
+
+    private static boolean isUtc(Connection d) throws SQLException {
+        try (PreparedStatement ps = d.prepareStatement("SELECT current_setting('TimeZone')"); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return java.time.ZoneId.of(rs.getString(1)).getRules().isFixedOffset();
+        }
+    }
+
+    private static void ensureUniqueKey(Connection d, QualifiedName dest, List<Column> key) throws SQLException {
+        try (PreparedStatement ps = d.prepareStatement("""
+                SELECT 1 FROM pg_catalog.pg_index i
+                 WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indexprs IS NULL AND i.indpred IS NULL
+                   AND ARRAY(SELECT a.attname::text FROM unnest(i.indkey) k(attnum)
+                               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY 1)
+                       = (SELECT array_agg(x ORDER BY x) FROM unnest(?::text[]) x)""")) {
+            ps.setString(1, dest.sql());
+            ps.setArray(2, d.createArrayOf("text", key.stream().map(Column::name).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        DestinationDdl.execute(d, "ALTER TABLE " + dest.sql() + " ADD CONSTRAINT "
+                + Identifiers.quote(Identifiers.truncateForSuffix(dest.table(), "_pkey") + "_pkey") + " PRIMARY KEY ("
+                + Identifiers.quoteAll(key.stream().map(Column::name).toList()) + ")");
+    }
+
+    @Override
+    public Properties initialLoadParameters(MakeRequest request) {
+        return new Properties();
+    }
+
+    @Override
+    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
+        Properties p = new Properties();
+        Integer limit = request.limit() != null ? request.limit() : c.getBatchLimit();
+        if (limit != null) {
+            p.setProperty("limit", limit.toString());
+        }
+        if (request.repull()) {
+            p.setProperty("repull", "true");
+            if (request.repullStart() != null) {
+                p.setProperty("repullStart", request.repullStart());
+            }
+            if (request.repullEnd() != null) {
+                p.setProperty("repullEnd", request.repullEnd());
+            }
+        }
+        if (request.clock() != null) {
+            p.setProperty("clock", request.clock());
+        }
+        return p;
+    }
+
+    @Override
+    public void destroy(RefreshConfig c, boolean archive) {
+        try (Connection d = destination.getConnection()) {
+            if (!archive) {
+                DestinationDdl.dropTableIfExists(d, c.destination());
+            }
+            config.remove(c);
+        } catch (SQLException e) {
+            throw MimeoException.conflict("Could not remove " + type() + " destination " + c.getDestTable() + ": " + e.getMessage());
+        }
+    }
+
+    /** Key columns as named, each required among the replicated columns. */
+    static List<Column> requireColumns(List<String> names, List<String> types, SourceDescription source, String destTable) {
+        Set<String> available = new HashSet<>(source.columnNames());
+        for (String name : names) {
+            if (!available.contains(name)) {
+                throw MimeoException.sourceError("Key column " + name + " of " + destTable + " is not among the replicated columns of "
+                        + source.relation().name() + "; the filter must include every key column");
+            }
+        }
+        return java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> new Column(names.get(i), types.get(i))).toList();
+    }
+}

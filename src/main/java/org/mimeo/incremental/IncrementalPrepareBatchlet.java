@@ -1,0 +1,60 @@
+package org.mimeo.incremental;
+
+import jakarta.batch.api.AbstractBatchlet;
+import jakarta.batch.api.BatchProperty;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import org.mimeo.job.JobLog;
+
+/** First step of an inserter or updater run: DST pause (exit status PAUSED ends the job) and repull clean-up. */
+@Dependent
+@Named("incrementalPrepare")
+public class IncrementalPrepareBatchlet extends AbstractBatchlet {
+
+    @Inject
+    IncrementalRefresh refresh;
+
+    @Inject
+    JobLog log;
+
+    @Inject
+    @BatchProperty
+    String destTable;
+
+    @Inject
+    @BatchProperty
+    String repull;
+
+    @Inject
+    @BatchProperty
+    String repullStart;
+
+    @Inject
+    @BatchProperty
+    String repullEnd;
+
+    /** Test hook: the instant the DST check takes as now (ISO-8601). */
+    @Inject
+    @BatchProperty
+    String clock;
+
+    @Override
+    public String process() throws Exception {
+        String outcome = refresh.prepare(destTable, "true".equals(repull), blankToNull(repullStart), blankToNull(repullEnd),
+                clock == null || clock.isBlank() ? null : Instant.parse(clock));
+        if (outcome.equals(IncrementalRefresh.PAUSED)) {
+            log.warn("Paused: today is a daylight saving time change day and the time is inside the configured DST window");
+            return outcome;
+        }
+        if (!outcome.equals("COPY")) {
+            log.info(outcome);
+        }
+        return "COPY";
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

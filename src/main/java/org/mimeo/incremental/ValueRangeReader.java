@@ -1,0 +1,144 @@
+package org.mimeo.incremental;
+
+import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.AbstractItemReader;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.mimeo.copy.Block;
+import org.mimeo.copy.BlockPlan;
+import org.mimeo.copy.CopySession;
+import org.mimeo.copy.CopySpec;
+import org.mimeo.job.JobLog;
+import org.mimeo.source.SourceConnections;
+
+/**
+ * Reads an incremental run as blocks of whole control values: (last committed value, the value about
+ * {@code blockRows} rows further], planned one block ahead with an ordered scan of the control
+ * column, in one REPEATABLE READ snapshot. Rows sharing a control value always land in one block, so
+ * the checkpoint, the last committed value, is exact even when many rows share it.
+ */
+@Dependent
+@Named("valueRangeReader")
+public class ValueRangeReader extends AbstractItemReader {
+
+    @Inject
+    StepContext stepContext;
+
+    @Inject
+    IncrementalCopySpecs specs;
+
+    @Inject
+    SourceConnections sources;
+
+    @Inject
+    JobLog log;
+
+    @Inject
+    @BatchProperty
+    String destTable;
+
+    @Inject
+    @BatchProperty
+    String blockRows;
+
+    @Inject
+    @BatchProperty
+    String limit;
+
+    @Inject
+    @BatchProperty
+    String repull;
+
+    @Inject
+    @BatchProperty
+    String repullStart;
+
+    @Inject
+    @BatchProperty
+    String repullEnd;
+
+    private Connection source;
+    private IncrementalSource rows;
+    private Window window;
+    private String committed;
+
+    @Override
+    public void open(Serializable checkpoint) throws Exception {
+        IncrementalCopySpecs.Prepared prepared = specs.prepare(destTable);
+        CopySpec spec = prepared.spec();
+        source = sources.open(spec.source());
+        try {
+            source.setAutoCommit(false);
+            source.setReadOnly(true);
+            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            rows = new IncrementalSource(source, spec.sourceTable(), prepared.control(), spec.condition(), prepared.type());
+            if (checkpoint instanceof IncrementalCheckpoint saved && saved.version() == IncrementalCheckpoint.CURRENT_VERSION) {
+                window = saved.window();
+                committed = saved.committed();
+                log.info("Resuming the copy into " + spec.target() + " after control value " + committed);
+            } else {
+                boolean isRepull = "true".equals(repull);
+                String lower = isRepull ? canonical(repullStart) : prepared.lastValue();
+                window = Window.compute(rows, lower, prepared.boundary(), isRepull ? canonical(repullEnd) : null,
+                        limit == null || limit.isBlank() ? null : Integer.valueOf(limit), destTable);
+                committed = window.lower();
+                log.info(window.upper() == null ? "No new rows in " + spec.sourceTable() + " above " + describe(window.lower())
+                        : "Copying rows of " + spec.sourceTable() + " with " + prepared.control() + " above " + describe(window.lower())
+                        + " up to " + window.upper() + (isRepull ? " (repull)" : ""));
+            }
+            stepContext.setTransientUserData(new CopySession(source, spec, new BlockPlan(List.of(), prepared.control()), false, 0, -1));
+        } catch (SQLException | RuntimeException e) {
+            source.close();
+            source = null;
+            throw e;
+        }
+    }
+
+    private static String describe(String value) {
+        return value == null ? "the lowest value" : value;
+    }
+
+    private String canonical(String value) throws SQLException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return rows.evaluate("CAST(" + org.mimeo.sql.Identifiers.literal(value) + " AS "
+                + (rows.type() == ControlType.TIMESTAMPTZ ? "timestamptz" : rows.type() == ControlType.TIMESTAMP ? "timestamp" : "bigint") + ")");
+    }
+
+    @Override
+    public Object readItem() throws SQLException {
+        if (window.upper() == null || window.upper().equals(committed)) {
+            return null;
+        }
+        long perBlock = blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows);
+        String remaining = rows.above(committed) + " AND " + rows.atMost(window.upper());
+        String upper = rows.nth(remaining, perBlock);
+        if (upper == null) {
+            upper = window.upper();
+        }
+        ControlType type = rows.type();
+        Block block = new Block.ValueRange(committed == null ? null : type.sourceLiteral(committed), type.sourceLiteral(upper), upper);
+        committed = upper;
+        return block;
+    }
+
+    @Override
+    public Serializable checkpointInfo() {
+        return new IncrementalCheckpoint(IncrementalCheckpoint.CURRENT_VERSION, window, committed);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (source != null) {
+            source.close();
+            source = null;
+        }
+    }
+}
