@@ -209,9 +209,13 @@ public class ReplicationsResource {
         String clock = json.string("clock");
         if (clock != null) {
             try {
-                java.time.Instant.parse(clock);
+                if (clock.endsWith("Z")) {
+                    java.time.Instant.parse(clock);
+                } else {
+                    java.time.ZonedDateTime.parse(clock);
+                }
             } catch (java.time.format.DateTimeParseException e) {
-                throw MimeoException.invalid("clock must be an ISO-8601 instant such as 2026-03-08T06:15:00Z");
+                throw MimeoException.invalid("clock must be an ISO-8601 instant (2026-03-08T06:15:00Z) or zoned time (2026-03-08T01:15:00-05:00[America/New_York])");
             }
         }
         RefreshRequest request = new RefreshRequest(json.bool("index"), json.bool("checkStats"), json.bool("truncateCascade"),

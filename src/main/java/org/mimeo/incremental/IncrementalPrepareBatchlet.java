@@ -6,6 +6,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import org.mimeo.job.JobLog;
 
 /** First step of an inserter or updater run: DST pause (exit status PAUSED ends the job) and repull clean-up. */
@@ -35,7 +37,10 @@ public class IncrementalPrepareBatchlet extends AbstractBatchlet {
     @BatchProperty
     String repullEnd;
 
-    /** Test hook: the instant the DST check takes as now (ISO-8601). */
+    /**
+     * Test hook: the moment the DST check takes as now, ISO-8601, either an instant (2026-03-08T06:15:00Z,
+     * checked in the destination session's time zone) or a zoned time (2026-03-08T01:15:00-05:00[America/New_York]).
+     */
     @Inject
     @BatchProperty
     String clock;
@@ -43,7 +48,8 @@ public class IncrementalPrepareBatchlet extends AbstractBatchlet {
     @Override
     public String process() throws Exception {
         String outcome = refresh.prepare(destTable, "true".equals(repull), blankToNull(repullStart), blankToNull(repullEnd),
-                clock == null || clock.isBlank() ? null : Instant.parse(clock));
+                clock == null || clock.isBlank() ? null : clock.endsWith("Z") ? Instant.parse(clock).atZone(ZoneOffset.UTC) : ZonedDateTime.parse(clock),
+                clock != null && !clock.isBlank() && !clock.endsWith("Z"));
         if (outcome.equals(IncrementalRefresh.PAUSED)) {
             log.warn("Paused: today is a daylight saving time change day and the time is inside the configured DST window");
             return outcome;

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.IncrementalConfig;
@@ -40,12 +41,13 @@ public class IncrementalRefresh {
      * copied") or delete the repull window, committed before the copy reloads it.
      */
     @Transactional(rollbackOn = Exception.class)
-    public String prepare(String destTable, boolean repull, String repullStart, String repullEnd, Instant clock) throws SQLException {
+    public String prepare(String destTable, boolean repull, String repullStart, String repullEnd, ZonedDateTime clock, boolean clockZone)
+            throws SQLException {
         IncrementalConfig c = config.replication(destTable, IncrementalConfig.class);
         try (Connection d = destination.getConnection()) {
             if (c instanceof TimeIncrementalConfig t && t.isDstActive()) {
-                ZoneId zone = ZoneId.of(timeZone(d));
-                if (DstPause.pausedAt(clock == null ? Instant.now() : clock, zone, t.getDstStart(), t.getDstEnd())) {
+                ZoneId zone = clockZone ? clock.getZone() : ZoneId.of(timeZone(d));
+                if (DstPause.pausedAt(clock == null ? Instant.now() : clock.toInstant(), zone, t.getDstStart(), t.getDstEnd())) {
                     MimeoLogger.LOG.dstPaused(destTable, zone.getId(), t.getDstStart(), t.getDstEnd());
                     c.setLastRun(OffsetDateTime.now());
                     return PAUSED;
