@@ -67,9 +67,7 @@ public class ExecutionViews {
             for (String counter : List.of("readCount", "writeCount", "commitCount", "rollbackCount")) {
                 s.putIfAbsent(counter, 0L);
             }
-            if (step.getPersistentUserData() instanceof Long rows) {
-                s.put("rowCount", rows);
-            }
+            s.put("rowCount", step.getPersistentUserData() instanceof Long rows ? rows : 0L);
             steps.add(s);
         }
         v.put("steps", steps);

@@ -18,4 +18,9 @@ public record CopySpec(DblinkMapping source, QualifiedName sourceTable, List<Col
     public CopySpec(DblinkMapping source, QualifiedName sourceTable, List<Column> columns, String condition, QualifiedName target, boolean binary) {
         this(source, sourceTable, columns, condition, target, binary, null, null);
     }
+
+    /** The same copy appending rows instead of replacing them by key. */
+    public CopySpec appending() {
+        return new CopySpec(source, sourceTable, columns, condition, target, binary, null, progress);
+    }
 }

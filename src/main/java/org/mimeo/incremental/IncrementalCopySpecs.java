@@ -61,6 +61,19 @@ public class IncrementalCopySpecs {
         return new Prepared(spec, c.getControl(), type, c.boundaryText(), lastValue);
     }
 
+    /** True when the destination table has no rows: then an updater's load can append instead of replacing by key. */
+    public boolean destinationEmpty(String destTable) {
+        IncrementalConfig c = config.replication(destTable, IncrementalConfig.class);
+        try (Connection d = destination.getConnection();
+             PreparedStatement ps = d.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM " + c.destination().sql() + ")");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getBoolean(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not inspect destination table " + destTable, e);
+        }
+    }
+
     /** last_value moves to each committed block's highest control value, never backwards. */
     private static BlockProgress lastValueRecorder(IncrementalConfig c, ControlType type) {
         String table = "mimeo.refresh_config_" + c.getType();

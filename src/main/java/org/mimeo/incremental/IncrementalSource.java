@@ -16,6 +16,8 @@ import org.mimeo.sql.QualifiedName;
 final class IncrementalSource {
 
     static final String POSITION = Identifiers.quote("mimeo$position");
+    /** The rendered value's own name: a rendering named like the position would make ORDER BY sort the text. */
+    private static final String VALUE = Identifiers.quote("mimeo$value");
 
     private final Connection connection;
     private final String rows;
@@ -56,14 +58,14 @@ final class IncrementalSource {
 
     /** The {@code n}-th control value (1-based, ascending) matching {@code predicate}, or null when fewer rows match. */
     String nth(String predicate, long n) throws SQLException {
-        return single("SELECT " + type.render(POSITION) + " FROM " + rows + " WHERE " + predicate + " ORDER BY " + POSITION
+        return single("SELECT " + type.render(POSITION) + " AS " + VALUE + " FROM " + rows + " WHERE " + predicate + " ORDER BY " + POSITION
                 + " OFFSET " + (n - 1) + " LIMIT 1");
     }
 
     /** The first {@code n} control values matching {@code predicate}, ascending. */
     List<String> first(String predicate, long n) throws SQLException {
         List<String> values = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + type.render(POSITION) + " FROM " + rows + " WHERE " + predicate
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + type.render(POSITION) + " AS " + VALUE + " FROM " + rows + " WHERE " + predicate
                 + " ORDER BY " + POSITION + " LIMIT " + n); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 values.add(rs.getString(1));

@@ -83,6 +83,11 @@ public class ValueRangeReader extends AbstractItemReader {
                 committed = saved.committed();
                 log.info("Resuming the copy into " + spec.target() + " after control value " + committed);
             } else {
+                if (spec.keyColumns() != null && specs.destinationEmpty(destTable)) {
+                    // one snapshot holds each key once and blocks never overlap, so an empty table can simply be appended to
+                    spec = spec.appending();
+                    log.info("Destination " + spec.target() + " is empty: loading by COPY instead of replacing rows by key");
+                }
                 boolean isRepull = "true".equals(repull);
                 String lower = isRepull ? canonical(repullStart) : prepared.lastValue();
                 window = Window.compute(rows, lower, prepared.boundary(), isRepull ? canonical(repullEnd) : null,

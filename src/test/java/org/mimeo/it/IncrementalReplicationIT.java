@@ -81,10 +81,17 @@ class IncrementalReplicationIT extends MimeoIT {
         Api.refreshCompleted("inc_dst.group", null);
         Rows.assertSame("n, v", "inc_src.\"group\" WHERE n <= 2090", "inc_dst.\"group\"");
 
+        // a serial batch limit cuts at the 150th value, in numeric order
+        JsonObject limited = Api.refreshCompleted("inc_dst.group", "{\"limit\": 150}");
+        assertEquals(0, Api.step(limited, "copy").getInt("rowCount"));
         Api.patch("/replications/" + Api.path("inc_dst.group"), "{\"boundary\": 0}").expect(200);
+        Sql.source("INSERT INTO inc_src.\"group\" SELECT g, 'x' || g FROM generate_series(2101, 2400) g");
+        limited = Api.refreshCompleted("inc_dst.group", "{\"limit\": 150, \"blockRows\": 40}");
+        assertEquals(150, Api.step(limited, "copy").getInt("rowCount"));
+        Rows.assertSame("n, v", "inc_src.\"group\" WHERE n <= 2240", "inc_dst.\"group\"");
         Api.refreshCompleted("inc_dst.group", null);
         Rows.assertSame("n, v", "inc_src.\"group\"", "inc_dst.\"group\"");
-        assertEquals(2100, replication("inc_dst.group").getInt("lastValue"));
+        assertEquals(2400, replication("inc_dst.group").getInt("lastValue"));
     }
 
     @Test

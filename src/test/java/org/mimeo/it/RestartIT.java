@@ -107,4 +107,46 @@ class RestartIT extends MimeoIT {
         Api.assertLogContains(restarted, "changed since the failed run");
         assertEquals(sourceFingerprint("restart_src.heap", "a"), destFingerprint("restart_dst.heap", "a"));
     }
+
+    @Test
+    void incrementalInitialLoadsAndRefreshesFailedMidCopyResumeExactly() throws Exception {
+        Sql.source("CREATE TABLE restart_src.events (id bigint PRIMARY KEY, txt text, ts timestamptz NOT NULL)",
+                "INSERT INTO restart_src.events SELECT g, md5(g::text), now() - interval '2 days' + g * interval '100 milliseconds' FROM generate_series(1, 1000000) g",
+                "CREATE INDEX ON restart_src.events (ts)", "VACUUM ANALYZE restart_src.events");
+        for (String[] variant : new String[][] {{"inserter", "id", "0"}, {"updater", "ts", "\"0 seconds\""}}) {
+            String type = variant[0];
+            String dest = "restart_dst.events_" + type;
+            Api.make("{\"type\": \"" + type + "\", \"sourceId\": " + sourceId + ", \"sourceTable\": \"restart_src.events\", \"destTable\": \"" + dest
+                    + "\", \"controlField\": \"" + variant[1] + "\", \"boundary\": " + variant[2] + ", \"pullData\": false}");
+            Api.patch("/replications/" + Api.path(dest), "{\"lastValue\": null}").expect(200);
+
+            // the initial load of 1M rows fails after four 100k-row blocks committed
+            JsonObject failed = Api.refresh(dest, "{\"blockRows\": 100000, \"faultAfterBlocks\": 5}");
+            assertEquals("FAILED", failed.getString("status"), failed::toString);
+            try (Connection c = TestDatabases.dest()) {
+                assertEquals(400_000, Rows.count(c, dest), type);
+            }
+            JsonObject restarted = Api.restartAndWait(Api.id(failed));
+            assertEquals("COMPLETED", restarted.getString("status"), restarted::toString);
+            assertEquals(sourceFingerprint("restart_src.events", "id"), destFingerprint(dest, "id"), type);
+        }
+        // 200k new rows for the inserter, 200k updated rows for the updater
+        Sql.source("INSERT INTO restart_src.events SELECT g, 'new', now() - interval '2 minutes' + g * interval '1 microsecond' FROM generate_series(1000001, 1200000) g",
+                "UPDATE restart_src.events SET txt = 'updated', ts = now() - interval '1 minute' + id * interval '1 microsecond' WHERE id % 6 = 0 AND id <= 1000000");
+        for (String type : new String[] {"inserter", "updater"}) {
+            String dest = "restart_dst.events_" + type;
+            JsonObject failed = Api.refresh(dest, "{\"blockRows\": 50000, \"faultAfterBlocks\": 2}");
+            assertEquals("FAILED", failed.getString("status"), failed::toString);
+            JsonObject restarted = Api.restartAndWait(Api.id(failed));
+            assertEquals("COMPLETED", restarted.getString("status"), restarted::toString);
+            Api.assertLogContains(restarted, "Resuming the copy");
+        }
+        // the inserter never sees updates: it equals the source's inserted rows, the updater the source itself
+        assertEquals(sourceFingerprint("restart_src.events", "id"), destFingerprint("restart_dst.events_updater", "id"));
+        try (Connection c = TestDatabases.dest(); Connection s = TestDatabases.source()) {
+            assertEquals(Rows.fingerprint(s, "(SELECT * FROM restart_src.events WHERE id > 1000000) AS", "id"),
+                    Rows.fingerprint(c, "(SELECT * FROM restart_dst.events_inserter WHERE id > 1000000) AS", "id"));
+            assertEquals(1_200_000, Rows.count(c, "restart_dst.events_inserter"));
+        }
+    }
 }

@@ -75,4 +75,25 @@ class ServerKillIT {
             assertEquals(fingerprint(true, "kill_src.big"), fingerprint(false, dest), type);
         }
     }
+
+    @Test
+    void killedUpdaterRefreshOf200kChangedRowsResumes() throws Exception {
+        String dest = "kill_dst.big_updater";
+        Api.make("{\"type\": \"updater\", \"sourceId\": " + sourceId + ", \"sourceTable\": \"kill_src.big\", \"destTable\": \"" + dest
+                + "\", \"controlField\": \"ts\", \"boundary\": \"0 seconds\"}");
+        assertEquals(fingerprint(true, "kill_src.big"), fingerprint(false, dest));
+        Sql.source("UPDATE kill_src.big SET txt = 'changed', ts = now() - interval '1 minute' + id * interval '1 microsecond' WHERE id % 5 = 0");
+
+        long killed = Api.post("/replications/" + Api.path(dest) + "/refresh?wait=false",
+                "{\"blockRows\": 50000, \"faultAfterBlocks\": 2, \"faultKind\": \"halt\"}").expect(202).json().getJsonNumber("executionId").longValue();
+        assertEquals(137, SERVER.awaitDeath(Duration.ofMinutes(3)));
+        SERVER.start();
+        assertEquals("FAILED", Api.get("/executions/" + killed).expect(200).json().getString("status"));
+        JsonObject restarted = Api.restartAndWait(killed);
+        assertEquals("COMPLETED", restarted.getString("status"), restarted::toString);
+        // one 50k block committed before the kill; the restart applies the three others (the row count spans both executions)
+        assertEquals(3, Api.step(restarted, "copy").getInt("readCount"), restarted::toString);
+        assertEquals(200_000, Api.step(restarted, "copy").getInt("rowCount"), restarted::toString);
+        assertEquals(fingerprint(true, "kill_src.big"), fingerprint(false, dest));
+    }
 }
