@@ -15,6 +15,7 @@ import org.mimeo.config.RefreshConfig;
 import org.mimeo.config.SerialIncrementalConfig;
 import org.mimeo.config.TimeIncrementalConfig;
 import org.mimeo.error.MimeoException;
+import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.replication.SourceDescription;
 import org.mimeo.sql.QualifiedName;
@@ -32,24 +33,15 @@ public class Validation {
     @Inject
     ConfigRepository config;
 
-    /** PostgreSQL's own reading of an interval, normalised (e.g. '2 seconds' becomes '00:00:02'). */
+    /** PostgreSQL's own reading of a positive interval, normalised (e.g. '2 seconds' becomes '00:00:02'). */
     String interval(String field, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        try (Connection c = destination.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS interval)::text, CAST(? AS interval) > interval '0'")) {
-            ps.setString(1, text);
-            ps.setString(2, text);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(2)) {
-                    throw MimeoException.invalid("Field '" + field + "' must be a positive interval, got '" + text + "'");
-                }
-                return rs.getString(1);
-            }
+        try (Connection c = destination.getConnection()) {
+            return MakerSupport.interval(c, field, text, false);
         } catch (SQLException e) {
-            throw MimeoException.invalid("Field '" + field + "' is not a valid interval: '" + text + "' (examples: '10 minutes', '1 day', '00:00:30')");
+            throw new IllegalStateException(e);
         }
     }
 
@@ -150,19 +142,10 @@ public class Validation {
     }
 
     private String nonNegativeInterval(String text) {
-        try (Connection c = destination.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS interval)::text, CAST(? AS interval) >= interval '0'")) {
-            ps.setString(1, text);
-            ps.setString(2, text);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(2)) {
-                    throw MimeoException.invalid("Field 'boundary' must not be negative");
-                }
-                return rs.getString(1);
-            }
+        try (Connection c = destination.getConnection()) {
+            return MakerSupport.interval(c, "boundary", text, true);
         } catch (SQLException e) {
-            throw MimeoException.invalid("Field 'boundary' is not a valid interval: '" + text + "'");
+            throw new IllegalStateException(e);
         }
     }
 

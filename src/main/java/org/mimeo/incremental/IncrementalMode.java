@@ -23,6 +23,7 @@ import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
 import org.mimeo.replication.MakeRequest;
+import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
 import org.mimeo.replication.ReplicationMode;
 import org.mimeo.replication.SourceAccess;
@@ -77,7 +78,9 @@ abstract class IncrementalMode implements ReplicationMode {
         ControlType type = ControlType.of(control.type(), control.name());
         List<Column> key = key(request, source);
         try (Connection d = destination.getConnection()) {
-            String boundary = type.isTime() ? interval(d, request.boundary()) : boundary(request.boundary(), false);
+            String boundary = type.isTime()
+                    ? request.boundary() == null || request.boundary().isBlank() ? "00:10:00" : MakerSupport.interval(d, "boundary", request.boundary(), true)
+                    : boundary(request.boundary(), false);
             if (!DestinationCatalog.schemaExists(d, dest.schema())) {
                 throw SourceDescription.missingSchema(dest);
             }
@@ -91,14 +94,7 @@ abstract class IncrementalMode implements ReplicationMode {
             if (key != null) {
                 ensureUniqueKey(d, dest, key);
             }
-            IncrementalConfig c = newConfig(type.isTime());
-            c.setDestTable(dest.text());
-            c.setSourceTable(src.text());
-            c.setSourceId(request.sourceId());
-            c.setFilter(request.filterArray());
-            c.setCondition(request.condition());
-            c.setPeriod(request.period());
-            c.setBatchLimit(request.batchLimit());
+            IncrementalConfig c = MakerSupport.fill(newConfig(type.isTime()), request);
             c.setControl(control.name());
             if (key != null) {
                 c.setPkName(key.stream().map(Column::name).toArray(String[]::new));
@@ -118,26 +114,6 @@ abstract class IncrementalMode implements ReplicationMode {
             return c;
         } catch (SQLException e) {
             throw MimeoException.invalid("Could not create " + type() + " destination " + dest + ": " + e.getMessage());
-        }
-    }
-
-    /** A time boundary as PostgreSQL normalises it; default 10 minutes. */
-    private static String interval(Connection d, String requested) {
-        if (requested == null || requested.isBlank()) {
-            return "00:10:00";
-        }
-        try (PreparedStatement ps = d.prepareStatement("SELECT CAST(? AS interval)::text, CAST(? AS interval) >= interval '0'")) {
-            ps.setString(1, requested);
-            ps.setString(2, requested);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(2)) {
-                    throw MimeoException.invalid("Field 'boundary' must not be negative");
-                }
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw MimeoException.invalid("Field 'boundary' is not a valid interval for a time control column: '" + requested + "'");
         }
     }
 
@@ -223,14 +199,7 @@ abstract class IncrementalMode implements ReplicationMode {
 
     @Override
     public void destroy(RefreshConfig c, boolean archive) {
-        try (Connection d = destination.getConnection()) {
-            if (!archive) {
-                DestinationDdl.dropTableIfExists(d, c.destination());
-            }
-            config.remove(c);
-        } catch (SQLException e) {
-            throw MimeoException.conflict("Could not remove " + type() + " destination " + c.getDestTable() + ": " + e.getMessage());
-        }
+        MakerSupport.destroyTable(destination, config, c, archive);
     }
 
     /** Key columns as named, each required among the replicated columns. */

@@ -16,6 +16,7 @@ import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
 import org.mimeo.job.JobParameters;
 import org.mimeo.replication.MakeRequest;
+import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
 import org.mimeo.replication.ReplicationMode;
 import org.mimeo.replication.SourceAccess;
@@ -65,14 +66,7 @@ public class SnapshotMode implements ReplicationMode {
                     throw MimeoException.conflict("Destination " + name + " already exists; a snap destination and its _snap1/_snap2 tables must not exist before the maker runs");
                 }
             }
-            RefreshConfigSnap snap = new RefreshConfigSnap();
-            snap.setDestTable(dest.text());
-            snap.setSourceTable(src.text());
-            snap.setSourceId(request.sourceId());
-            snap.setFilter(request.filterArray());
-            snap.setCondition(request.condition());
-            snap.setPeriod(request.period());
-            snap.setBatchLimit(request.batchLimit());
+            RefreshConfigSnap snap = MakerSupport.fill(new RefreshConfigSnap(), request);
             config.add(snap);
             DestinationDdl.createTable(d, tables.snap1(), source.columns());
             DestinationDdl.createView(d, tables.view(), tables.snap1(), source.columns(), false);

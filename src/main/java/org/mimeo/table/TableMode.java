@@ -16,6 +16,7 @@ import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
 import org.mimeo.job.JobParameters;
 import org.mimeo.replication.MakeRequest;
+import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
 import org.mimeo.replication.ReplicationMode;
 import org.mimeo.replication.SourceAccess;
@@ -72,14 +73,7 @@ public class TableMode implements ReplicationMode {
                     IndexReplay.replay(d, source.indexes(), src, dest, request.filter() != null, source.columnNames());
                 }
             }
-            RefreshConfigTable table = new RefreshConfigTable();
-            table.setDestTable(dest.text());
-            table.setSourceTable(src.text());
-            table.setSourceId(request.sourceId());
-            table.setFilter(request.filterArray());
-            table.setCondition(request.condition());
-            table.setPeriod(request.period());
-            table.setBatchLimit(request.batchLimit());
+            RefreshConfigTable table = MakerSupport.fill(new RefreshConfigTable(), request);
             table.setTruncateCascade(request.truncateCascade());
             table.setSequences(request.sequences() == null || request.sequences().isEmpty() ? null : request.sequences().toArray(String[]::new));
             config.add(table);
@@ -114,13 +108,6 @@ public class TableMode implements ReplicationMode {
 
     @Override
     public void destroy(RefreshConfig c, boolean archive) {
-        try (Connection d = destination.getConnection()) {
-            if (!archive) {
-                DestinationDdl.dropTableIfExists(d, c.destination());
-            }
-            config.remove(c);
-        } catch (SQLException e) {
-            throw MimeoException.conflict("Could not remove table destination " + c.getDestTable() + ": " + e.getMessage());
-        }
+        MakerSupport.destroyTable(destination, config, c, archive);
     }
 }

@@ -1,0 +1,62 @@
+package org.mimeo.replication;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.mimeo.config.ConfigRepository;
+import org.mimeo.config.RefreshConfig;
+import org.mimeo.ddl.DestinationDdl;
+import org.mimeo.error.MimeoException;
+
+/** Pieces every maker and destroyer shares. */
+public final class MakerSupport {
+
+    private MakerSupport() {
+    }
+
+    /** Copies the options every replication type has from the request into a new configuration row. */
+    public static <T extends RefreshConfig> T fill(T config, MakeRequest request) {
+        config.setDestTable(request.destTable());
+        config.setSourceTable(request.sourceTable());
+        config.setSourceId(request.sourceId());
+        config.setFilter(request.filterArray());
+        config.setCondition(request.condition());
+        config.setPeriod(request.period());
+        config.setBatchLimit(request.batchLimit());
+        return config;
+    }
+
+    /** Removes a replication whose destination is one plain table, keeping the table with {@code archive}. */
+    public static void destroyTable(DataSource destination, ConfigRepository configs, RefreshConfig config, boolean archive) {
+        try (Connection d = destination.getConnection()) {
+            if (!archive) {
+                DestinationDdl.dropTableIfExists(d, config.destination());
+            }
+            configs.remove(config);
+        } catch (SQLException e) {
+            throw MimeoException.conflict("Could not remove " + config.getType() + " destination " + config.getDestTable() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * An interval as PostgreSQL normalises it ('2 seconds' becomes '00:00:02'); 400 naming the field when
+     * it does not parse or is negative (or zero, unless {@code zeroAllowed}).
+     */
+    public static String interval(Connection c, String field, String text, boolean zeroAllowed) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT CAST(? AS interval)::text, CAST(? AS interval) " + (zeroAllowed ? ">=" : ">") + " interval '0'")) {
+            ps.setString(1, text);
+            ps.setString(2, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(2)) {
+                    throw MimeoException.invalid("Field '" + field + "' must be a " + (zeroAllowed ? "non-negative" : "positive") + " interval, got '" + text + "'");
+                }
+                return rs.getString(1);
+            }
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Field '" + field + "' is not a valid interval: '" + text + "' (examples: '10 minutes', '1 day', '00:00:30')");
+        }
+    }
+}
