@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.IncrementalConfig;
+import org.mimeo.config.QueueConfig;
 import org.mimeo.config.SerialIncrementalConfig;
 import org.mimeo.config.TimeIncrementalConfig;
 import org.mimeo.config.RefreshConfig;
@@ -40,7 +41,7 @@ import org.mimeo.sql.QualifiedName;
 public class ReplicationsResource {
 
     static final Set<String> MAKER_FIELDS = Set.of("type", "sourceTable", "sourceId", "destTable", "controlField", "boundary", "index",
-            "filter", "condition", "pullData", "pkName", "pkType", "sequences", "truncateCascade", "period", "batchLimit");
+            "filter", "condition", "pullData", "pkName", "pkType", "sequences", "truncateCascade", "period", "batchLimit", "insertOnFetch");
     private static final Set<String> PATCH_FIELDS = Set.of("period", "batchLimit", "condition", "filter", "boundary", "lastValue",
             "postScript", "truncateCascade", "sequences", "dstActive", "dstStart", "dstEnd", "checkStats");
     private static final Set<String> REFRESH_FIELDS = Set.of("limit", "repull", "repullStart", "repullEnd", "index", "checkStats",
@@ -72,6 +73,9 @@ public class ReplicationsResource {
         if ((json.has("pkName") || json.has("pkType")) && !List.of("updater", "dml", "logdel").contains(type)) {
             throw MimeoException.invalid("Fields 'pkName' and 'pkType' apply only to updater, dml and logdel replication");
         }
+        if (json.has("insertOnFetch") && !List.of("dml", "logdel").contains(type)) {
+            throw MimeoException.invalid("Field 'insertOnFetch' applies only to dml and logdel replication");
+        }
         if (!type.equals(RefreshConfigTable.TYPE) && (json.has("sequences") || json.has("truncateCascade"))) {
             throw MimeoException.invalid("Fields 'sequences' and 'truncateCascade' apply only to table replication");
         }
@@ -90,7 +94,8 @@ public class ReplicationsResource {
         String boundary = json.scalarText("boundary");
         MakeRequest request = new MakeRequest(type, Math.toIntExact(sourceId), source.text(), dest.text(), json.bool("index", true), filter,
                 blankToNull(json.string("condition")), json.bool("pullData", true), period, batchLimit, json.strings("sequences"),
-                json.bool("truncateCascade", false), json.string("controlField"), boundary, json.strings("pkName"), json.strings("pkType"));
+                json.bool("truncateCascade", false), json.string("controlField"), boundary, json.strings("pkName"), json.strings("pkType"),
+                json.bool("insertOnFetch", true));
         Replications.Made made = replications.make(request, wait);
         Map<String, Object> view = view(made.config());
         if (made.executionId() != null) {
@@ -189,7 +194,10 @@ public class ReplicationsResource {
         String dest = normalize(destTable);
         RefreshConfig c = config.replication(dest);
         JsonBody json = JsonBody.parse(body, REFRESH_FIELDS);
-        boolean incremental = c instanceof IncrementalConfig;
+        boolean incremental = c instanceof IncrementalConfig || c instanceof QueueConfig;
+        if ((json.has("repullStart") || json.has("repullEnd")) && c instanceof QueueConfig) {
+            throw MimeoException.invalid("repullStart and repullEnd apply only to inserter and updater replication; a " + c.getType() + " repull reloads everything");
+        }
         if (!incremental && (json.has("limit") || json.bool("repull", false) || json.has("repullStart") || json.has("repullEnd"))) {
             throw MimeoException.invalid("limit and repull do not apply to " + c.getType() + " replication: every refresh copies the whole source");
         }
@@ -270,6 +278,13 @@ public class ReplicationsResource {
                 v.put("pkName", List.of(i.getPkName()));
                 v.put("pkType", List.of(i.getPkType()));
             }
+        }
+        if (c instanceof QueueConfig q) {
+            v.put("pkName", List.of(q.getPkName()));
+            v.put("pkType", List.of(q.getPkType()));
+            v.put("insertOnFetch", q.isInsertOnFetch());
+            v.put("queueTable", q.getControl());
+            v.put("queuePosition", q.getLastQueueId());
         }
         if (c instanceof RefreshConfigTable table) {
             v.put("truncateCascade", table.isTruncateCascade());

@@ -14,7 +14,8 @@ import org.mimeo.error.MimeoException;
 public class ConfigRepository {
 
     private static final List<Class<? extends RefreshConfig>> CONFIG_TYPES = List.of(RefreshConfigSnap.class, RefreshConfigTable.class,
-            RefreshConfigInserterTime.class, RefreshConfigInserterSerial.class, RefreshConfigUpdaterTime.class, RefreshConfigUpdaterSerial.class);
+            RefreshConfigInserterTime.class, RefreshConfigInserterSerial.class, RefreshConfigUpdaterTime.class, RefreshConfigUpdaterSerial.class,
+            RefreshConfigDml.class, RefreshConfigLogdel.class);
 
     @PersistenceContext(unitName = "mimeo")
     EntityManager em;

@@ -6,7 +6,7 @@ import java.io.Serializable;
  * One item of a copy step: a slice of the source rows, streamed with one COPY. Blocks of a plan
  * partition the source (open-ended at the far ends, so rows that appear after planning are not lost).
  */
-public sealed interface Block extends Serializable permits Block.KeyRange, Block.PageRange, Block.ValueRange, Block.Whole {
+public sealed interface Block extends Serializable permits Block.KeyRange, Block.PageRange, Block.ValueRange, Block.QueueRange, Block.Whole {
 
     /** SQL predicate on the position expression selecting this block's rows, or null for all rows. */
     String predicate(String position);
@@ -65,6 +65,19 @@ public sealed interface Block extends Serializable permits Block.KeyRange, Block
         @Override
         public String positionOf(String src, String keyColumnSql) {
             return src + "." + keyColumnSql;
+        }
+    }
+
+    /** Entries (from, to] of a source trigger queue, by queue id; replayed by a {@link BlockApply}, not copied. */
+    record QueueRange(long from, long to) implements Block {
+        @Override
+        public String predicate(String position) {
+            return null;
+        }
+
+        @Override
+        public String positionOf(String src, String keyColumnSql) {
+            return null;
         }
     }
 

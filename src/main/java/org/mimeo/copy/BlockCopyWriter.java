@@ -54,9 +54,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
             for (Object item : items) {
                 CopyTask task = (CopyTask) item;
                 CopySpec spec = session.spec();
-                long copied = spec.keyColumns() == null
-                        ? CopyPipe.pipe(session.source(), task.copyOutSql(), dest, task.copyInSql())
-                        : KeyedApply.apply(session.source(), task, spec, dest);
+                long copied = spec.write(session.source(), task, dest);
                 if (spec.progress() != null) {
                     spec.progress().written(dest, task.source());
                 }

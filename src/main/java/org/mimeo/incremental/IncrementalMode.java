@@ -92,7 +92,7 @@ abstract class IncrementalMode implements ReplicationMode {
                 IndexReplay.replay(d, source.indexes(), src, dest, request.filter() != null, source.columnNames());
             }
             if (key != null) {
-                ensureUniqueKey(d, dest, key);
+                MakerSupport.ensureUniqueKey(d, dest, key);
             }
             IncrementalConfig c = MakerSupport.fill(newConfig(type.isTime()), request);
             c.setControl(control.name());
@@ -150,26 +150,6 @@ abstract class IncrementalMode implements ReplicationMode {
         }
     }
 
-    private static void ensureUniqueKey(Connection d, QualifiedName dest, List<Column> key) throws SQLException {
-        try (PreparedStatement ps = d.prepareStatement("""
-                SELECT 1 FROM pg_catalog.pg_index i
-                 WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indexprs IS NULL AND i.indpred IS NULL
-                   AND ARRAY(SELECT a.attname::text FROM unnest(i.indkey) k(attnum)
-                               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY 1)
-                       = (SELECT array_agg(x ORDER BY x) FROM unnest(?::text[]) x)""")) {
-            ps.setString(1, dest.sql());
-            ps.setArray(2, d.createArrayOf("text", key.stream().map(Column::name).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    return;
-                }
-            }
-        }
-        DestinationDdl.execute(d, "ALTER TABLE " + dest.sql() + " ADD CONSTRAINT "
-                + Identifiers.quote(Identifiers.truncateForSuffix(dest.table(), "_pkey") + "_pkey") + " PRIMARY KEY ("
-                + Identifiers.quoteAll(key.stream().map(Column::name).toList()) + ")");
-    }
-
     @Override
     public Properties initialLoadParameters(MakeRequest request) {
         return new Properties();
@@ -200,17 +180,5 @@ abstract class IncrementalMode implements ReplicationMode {
     @Override
     public void destroy(RefreshConfig c, boolean archive) {
         MakerSupport.destroyTable(destination, config, c, archive);
-    }
-
-    /** Key columns as named, each required among the replicated columns. */
-    static List<Column> requireColumns(List<String> names, List<String> types, SourceDescription source, String destTable) {
-        Set<String> available = new HashSet<>(source.columnNames());
-        for (String name : names) {
-            if (!available.contains(name)) {
-                throw MimeoException.sourceError("Key column " + name + " of " + destTable + " is not among the replicated columns of "
-                        + source.relation().name() + "; the filter must include every key column");
-            }
-        }
-        return java.util.stream.IntStream.range(0, names.size()).mapToObj(i -> new Column(names.get(i), types.get(i))).toList();
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /** What a maker is asked to set up (the REST body of POST /replications, validated and defaulted). */
 public record MakeRequest(String type, int sourceId, String sourceTable, String destTable, boolean index, List<String> filter,
                           String condition, boolean pullData, String period, Integer batchLimit, List<String> sequences,
-                          boolean truncateCascade, String controlField, String boundary, List<String> pkName, List<String> pkType) {
+                          boolean truncateCascade, String controlField, String boundary, List<String> pkName, List<String> pkType,
+                          boolean insertOnFetch) {
 
     public String[] filterArray() {
         return filter == null || filter.isEmpty() ? null : filter.toArray(String[]::new);

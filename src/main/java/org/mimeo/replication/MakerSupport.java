@@ -4,11 +4,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.error.MimeoException;
+import org.mimeo.source.Column;
+import org.mimeo.sql.Identifiers;
+import org.mimeo.sql.QualifiedName;
 
 /** Pieces every maker and destroyer shares. */
 public final class MakerSupport {
@@ -58,5 +62,26 @@ public final class MakerSupport {
         } catch (SQLException e) {
             throw MimeoException.invalid("Field '" + field + "' is not a valid interval: '" + text + "' (examples: '10 minutes', '1 day', '00:00:30')");
         }
+    }
+
+    /** Makes sure the destination has a unique index exactly on the key columns; adds a primary key otherwise. */
+    public static void ensureUniqueKey(Connection d, QualifiedName dest, List<Column> key) throws SQLException {
+        try (PreparedStatement ps = d.prepareStatement("""
+                SELECT 1 FROM pg_catalog.pg_index i
+                 WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indexprs IS NULL AND i.indpred IS NULL
+                   AND ARRAY(SELECT a.attname::text FROM unnest(i.indkey) k(attnum)
+                               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum ORDER BY 1)
+                       = (SELECT array_agg(x ORDER BY x) FROM unnest(?::text[]) x)""")) {
+            ps.setString(1, dest.sql());
+            ps.setArray(2, d.createArrayOf("text", key.stream().map(Column::name).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        DestinationDdl.execute(d, "ALTER TABLE " + dest.sql() + " ADD CONSTRAINT "
+                + Identifiers.quote(Identifiers.truncateForSuffix(dest.table(), "_pkey") + "_pkey") + " PRIMARY KEY ("
+                + Identifiers.quoteAll(key.stream().map(Column::name).toList()) + ")");
     }
 }

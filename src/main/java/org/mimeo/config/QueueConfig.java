@@ -1,0 +1,112 @@
+package org.mimeo.config;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import org.mimeo.sql.QualifiedName;
+
+/** Columns of dml and logdel replications: the source queue objects, the key and the committed queue position. */
+@MappedSuperclass
+public abstract class QueueConfig extends RefreshConfig {
+
+    @Column(name = "control", nullable = false)
+    private String control;
+
+    @Column(name = "pk_name", nullable = false)
+    private String[] pkName;
+
+    @Column(name = "pk_type", nullable = false)
+    private String[] pkType;
+
+    @Column(name = "insert_on_fetch", nullable = false)
+    private boolean insertOnFetch = true;
+
+    @Column(name = "queue_function", nullable = false)
+    private String queueFunction;
+
+    @Column(name = "queue_triggers", nullable = false)
+    private String[] queueTriggers;
+
+    @Column(name = "last_queue_id", nullable = false)
+    private long lastQueueId;
+
+    @Column(name = "repull_queue_id")
+    private Long repullQueueId;
+
+    protected QueueConfig() {
+    }
+
+    protected QueueConfig(String type) {
+        super(type);
+    }
+
+    public abstract boolean keepsDeletedRows();
+
+    /** The source queue table. */
+    public QualifiedName queue() {
+        return QualifiedName.parse(control);
+    }
+
+    public String getControl() {
+        return control;
+    }
+
+    public void setControl(String control) {
+        this.control = control;
+    }
+
+    public String[] getPkName() {
+        return pkName;
+    }
+
+    public void setPkName(String[] pkName) {
+        this.pkName = pkName;
+    }
+
+    public String[] getPkType() {
+        return pkType;
+    }
+
+    public void setPkType(String[] pkType) {
+        this.pkType = pkType;
+    }
+
+    public boolean isInsertOnFetch() {
+        return insertOnFetch;
+    }
+
+    public void setInsertOnFetch(boolean insertOnFetch) {
+        this.insertOnFetch = insertOnFetch;
+    }
+
+    public String getQueueFunction() {
+        return queueFunction;
+    }
+
+    public void setQueueFunction(String queueFunction) {
+        this.queueFunction = queueFunction;
+    }
+
+    public String[] getQueueTriggers() {
+        return queueTriggers;
+    }
+
+    public void setQueueTriggers(String[] queueTriggers) {
+        this.queueTriggers = queueTriggers;
+    }
+
+    public long getLastQueueId() {
+        return lastQueueId;
+    }
+
+    public void setLastQueueId(long lastQueueId) {
+        this.lastQueueId = lastQueueId;
+    }
+
+    public Long getRepullQueueId() {
+        return repullQueueId;
+    }
+
+    public void setRepullQueueId(Long repullQueueId) {
+        this.repullQueueId = repullQueueId;
+    }
+}

@@ -1,0 +1,9 @@
+package org.mimeo.queue;
+
+import java.io.Serializable;
+
+/** The queue reader's checkpoint: the run's last queue id and the last one whose block committed. */
+record QueueCheckpoint(int version, long upTo, long committed) implements Serializable {
+
+    static final int CURRENT_VERSION = 1;
+}

@@ -1,0 +1,166 @@
+package org.mimeo.queue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.mimeo.source.Column;
+import org.mimeo.sql.Identifiers;
+import org.mimeo.sql.QualifiedName;
+
+/**
+ * The change queue on a source: created with its trigger function and triggers, read by queue id,
+ * trimmed only up to a position the destination has committed, and dropped trigger first.
+ * <p>
+ * Without a column filter the triggers are statement-level with transition tables: one INSERT ... SELECT
+ * per statement, so bulk writes on the source pay little. With a filter a row-level trigger fires only on
+ * {@code UPDATE OF} the replicated columns. The function is SECURITY DEFINER, owned by the replication
+ * role which owns the queue, so any role allowed to write the source table can keep writing.
+ */
+final class SourceQueue {
+
+    private SourceQueue() {
+    }
+
+    /** Creates queue, function and triggers in the caller's source transaction. Returns the trigger names. */
+    static List<String> create(Connection c, QueueNames names, QualifiedName table, List<Column> key, List<Column> columns,
+                               boolean logdel, boolean filtered) throws SQLException {
+        List<Column> image = logdel ? columns : key;
+        String imageColumns = Identifiers.quoteAll(image.stream().map(Column::name).toList());
+        String keyColumns = Identifiers.quoteAll(key.stream().map(Column::name).toList());
+        StringBuilder ddl = new StringBuilder("CREATE TABLE " + names.queue().sql() + " (mimeo_id bigserial PRIMARY KEY, mimeo_op \"char\" NOT NULL, "
+                + "mimeo_at timestamptz NOT NULL DEFAULT clock_timestamp()");
+        for (Column col : image) {
+            ddl.append(", ").append(col.definition());
+        }
+        ddl.append(")");
+        List<String> triggers;
+        String body;
+        if (filtered) {
+            String newKey = prefixed("NEW", key);
+            String oldKey = prefixed("OLD", key);
+            body = "BEGIN\n"
+                    + "  IF TG_OP IN ('INSERT', 'UPDATE') THEN\n"
+                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") VALUES (left(TG_OP, 1), " + newKey + ");\n"
+                    + "  END IF;\n"
+                    + "  IF TG_OP = 'UPDATE' AND (" + oldKey + ") IS DISTINCT FROM (" + newKey + ") THEN\n"
+                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") VALUES ('U', " + oldKey + ");\n"
+                    + "  END IF;\n"
+                    + "  IF TG_OP = 'DELETE' THEN\n"
+                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + imageColumns + ") VALUES ('D', " + prefixed("OLD", image) + ");\n"
+                    + "  END IF;\n"
+                    + "  RETURN NULL;\n"
+                    + "END";
+            triggers = List.of(names.rowTrigger());
+        } else {
+            body = "BEGIN\n"
+                    + "  IF TG_OP = 'INSERT' THEN\n"
+                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") SELECT 'I', " + keyColumns + " FROM mimeo_new;\n"
+                    + "  ELSIF TG_OP = 'UPDATE' THEN\n"
+                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") SELECT 'U', " + keyColumns + " FROM mimeo_new;\n"
+                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") SELECT 'U', " + keyColumns
+                    + " FROM (SELECT " + keyColumns + " FROM mimeo_old EXCEPT SELECT " + keyColumns + " FROM mimeo_new) AS changed_keys;\n"
+                    + "  ELSE\n"
+                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + imageColumns + ") SELECT 'D', " + imageColumns + " FROM mimeo_old;\n"
+                    + "  END IF;\n"
+                    + "  RETURN NULL;\n"
+                    + "END";
+            triggers = names.statementTriggers();
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(QueueNames.SCHEMA));
+            st.execute(ddl.toString());
+            st.execute("CREATE FUNCTION " + names.function().sql() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
+                    + " SET search_path = pg_catalog, pg_temp AS " + dollarQuote(body));
+            st.execute("REVOKE ALL ON FUNCTION " + names.function().sql() + "() FROM PUBLIC");
+            if (filtered) {
+                String updateOf = Identifiers.quoteAll(columns.stream().map(Column::name).toList());
+                st.execute("CREATE TRIGGER " + Identifiers.quote(names.rowTrigger()) + " AFTER INSERT OR UPDATE OF " + updateOf + " OR DELETE ON "
+                        + table.sql() + " FOR EACH ROW EXECUTE FUNCTION " + names.function().sql() + "()");
+            } else {
+                st.execute("CREATE TRIGGER " + Identifiers.quote(triggers.get(0)) + " AFTER INSERT ON " + table.sql()
+                        + " REFERENCING NEW TABLE AS mimeo_new FOR EACH STATEMENT EXECUTE FUNCTION " + names.function().sql() + "()");
+                st.execute("CREATE TRIGGER " + Identifiers.quote(triggers.get(1)) + " AFTER UPDATE ON " + table.sql()
+                        + " REFERENCING OLD TABLE AS mimeo_old NEW TABLE AS mimeo_new FOR EACH STATEMENT EXECUTE FUNCTION " + names.function().sql() + "()");
+                st.execute("CREATE TRIGGER " + Identifiers.quote(triggers.get(2)) + " AFTER DELETE ON " + table.sql()
+                        + " REFERENCING OLD TABLE AS mimeo_old FOR EACH STATEMENT EXECUTE FUNCTION " + names.function().sql() + "()");
+            }
+        }
+        return triggers;
+    }
+
+    /** Drops triggers first (only the table's owner may; a writer must never be left with a trigger whose function is gone), then function and queue. */
+    static void drop(Connection c, QualifiedName table, List<String> triggers, QualifiedName function, QualifiedName queue) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            if (tableExists(c, table)) {
+                for (String trigger : triggers) {
+                    st.execute("DROP TRIGGER IF EXISTS " + Identifiers.quote(trigger) + " ON " + table.sql());
+                }
+            }
+            st.execute("DROP FUNCTION IF EXISTS " + function.sql() + "()");
+            st.execute("DROP TABLE IF EXISTS " + queue.sql());
+        }
+    }
+
+    private static boolean tableExists(Connection c, QualifiedName table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            ps.setString(1, table.sql());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    static boolean exists(Connection c, QualifiedName queue) throws SQLException {
+        return tableExists(c, queue);
+    }
+
+    /** Removes queue entries the destination has committed. */
+    static int trim(Connection c, QualifiedName queue, long upTo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + queue.sql() + " WHERE mimeo_id <= ?")) {
+            ps.setLong(1, upTo);
+            return ps.executeUpdate();
+        }
+    }
+
+    static long maxId(Connection c, QualifiedName queue) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(mimeo_id), 0) FROM " + queue.sql()); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The id of the n-th queue entry after {@code after}, or null when fewer remain up to {@code upTo}. */
+    static Long nthId(Connection c, QualifiedName queue, long after, long upTo, long n) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT mimeo_id FROM " + queue.sql()
+                + " WHERE mimeo_id > ? AND mimeo_id <= ? ORDER BY mimeo_id OFFSET ? LIMIT 1")) {
+            ps.setLong(1, after);
+            ps.setLong(2, upTo);
+            ps.setLong(3, n - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
+    private static String prefixed(String record, List<Column> columns) {
+        return columns.stream().map(col -> record + "." + Identifiers.quote(col.name())).collect(Collectors.joining(", "));
+    }
+
+    private static String dollarQuote(String body) {
+        String tag = "$mimeo$";
+        if (body.contains(tag)) {
+            throw new IllegalArgumentException("trigger body contains " + tag);
+        }
+        return tag + "\n" + body + "\n" + tag;
+    }
+
+    static List<String> names(List<Column> columns) {
+        return new ArrayList<>(columns.stream().map(Column::name).toList());
+    }
+}
