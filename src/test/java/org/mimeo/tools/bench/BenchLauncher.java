@@ -35,8 +35,20 @@ import java.util.Map;
  * <li>Mimeo's snap refresh ({@code {"checkStats": false}}),</li>
  * <li>Mimeo's table maker (once) and table refresh,</li>
  * </ol>
- * each after one warm-up run, {@code mimeo.bench.repeat} (3) times, reporting the median and its ratio to the
- * baseline's. Results: stdout and {@code target/bench-results.txt}. Properties: {@code mimeo.bench.rows},
+ * and incrementally, with 100k changed rows (1/10 of {@code mimeo.bench.rows}) in a 1M-row destination:
+ * <ol>
+ * <li>inserter: {@code bench.ins_src} (serial control {@code id}, the primary key) gets 100k new rows before each run;
+ * baseline {@code psql COPY (SELECT * FROM bench.ins_src WHERE id > <previous max>) TO STDOUT (FORMAT binary) | psql COPY
+ * bench.ins_base FROM STDIN (FORMAT binary)} into a keyed copy that grows like Mimeo's destination, then Mimeo's inserter refresh;</li>
+ * <li>updater: {@code bench.upd_src} (primary key id, control {@code ts timestamptz}, indexed) gets 100k rows updated
+ * ({@code id % 10 = run}) before each run; baseline {@code psql COPY (SELECT ... WHERE id % 10 = run) TO STDOUT | psql -1 -f
+ * apply.sql} (stage in a temporary table by {@code \copy ... FROM pstdin}, delete by key, insert) into the keyed
+ * copy {@code bench.upd_base}, then Mimeo's updater refresh;</li>
+ * <li>20 inserter refreshes with nothing new (median and max milliseconds).</li>
+ * </ol>
+ * Each after one warm-up run, {@code mimeo.bench.repeat} (3) times, reporting the median and its ratio to its
+ * baseline's. After each incremental run the destination is compared with the source (count and sum of
+ * {@code hashtext(row::text)}). Results: stdout and {@code target/bench-results.txt}. Properties: {@code mimeo.bench.rows},
  * {@code mimeo.bench.repeat}, {@code mimeo.bench.portOffset}, {@code mimeo.bench.destPort}, {@code mimeo.bench.sourcePort}.
  */
 public final class BenchLauncher {
@@ -59,6 +71,9 @@ public final class BenchLauncher {
     private final String psql;
     private long sourceId;
     private final Map<String, List<Double>> results = new LinkedHashMap<>();
+    /** Operation name -> the name of the baseline its ratio is computed against. */
+    private final Map<String, String> baselineOf = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
     private final Map<String, Long> lastExecution = new LinkedHashMap<>();
 
     private BenchLauncher(MimeoStack stack, int rows, int repeat, String psql) {
@@ -99,7 +114,8 @@ public final class BenchLauncher {
         sourceId = stack.registerSource();
         MimeoApi api = stack.api();
 
-        measure("baseline: psql COPY binary | psql COPY", repeat, () -> {
+        String copyBaseline = "baseline: psql COPY binary | psql COPY";
+        measure(copyBaseline, repeat, () -> {
             stack.dest().execute("TRUNCATE bench.copy_target");
             checkpoint();
         }, () -> {
@@ -156,7 +172,215 @@ public final class BenchLauncher {
             return a.elapsed().toNanos() / 1e9;
         });
 
+        for (String name : results.keySet()) {
+            baselineOf.put(name, copyBaseline);
+        }
+
+        inserter(api);
+        updater(api);
+        idleRefresh(api);
+
         report(header);
+    }
+
+    private int changedRows() {
+        return Math.max(1, rows / 10);
+    }
+
+    /** 100000 -> "100k", 1000000 -> "1M". */
+    static String count(long n) {
+        return n >= 1_000_000 && n % 1_000_000 == 0 ? n / 1_000_000 + "M" : n >= 1000 && n % 1000 == 0 ? n / 1000 + "k" : Long.toString(n);
+    }
+
+    private String psqlSource() {
+        return psql + " -X -q -v ON_ERROR_STOP=1 -h localhost -p " + stack.source().port() + " -U postgres -d " + stack.source().database();
+    }
+
+    private String psqlDest() {
+        return psql + " -X -q -v ON_ERROR_STOP=1 -h localhost -p " + stack.dest().port() + " -U postgres -d " + stack.dest().database();
+    }
+
+    /**
+     * Inserter, 100k new rows into a 1M-row destination. Before each run (untimed) 100k rows with new ids go into
+     * bench.ins_src; the baseline pipes exactly those rows ({@code id > previous max}) into bench.ins_base (1M
+     * rows, keyed, growing by the same rows as Mimeo's destination), then Mimeo's inserter refresh copies them.
+     */
+    private void inserter(MimeoApi api) throws Exception {
+        String make = Json.object("type", "inserter", "sourceId", sourceId, "sourceTable", "bench.ins_src", "destTable", "bench.ins",
+                "controlField", "id", "boundary", 0);
+        checkpoint();
+        MimeoApi.Answer made = api.post("/replications", make).expect(201);
+        requireCompleted("inserter maker", made.json().getJsonObject("initialLoad"));
+        requireSame("bench.ins_src", "bench.ins");
+        Console.info(String.format("inserter replication bench.ins made, initial load of %,d rows in %.2f s (not part of the results)",
+                rows, made.elapsed().toNanos() / 1e9));
+        String baseline = "baseline: inserter " + count(changedRows()) + ", psql COPY pipe";
+        String mimeo = "Mimeo inserter refresh, " + count(changedRows()) + " new rows";
+        long[] max = {rows};
+        pairs(baseline, mimeo, run -> {
+            long from = max[0];
+            stack.source().execute("INSERT INTO bench.ins_src " + generatedRows(from + 1, from + changedRows()));
+            max[0] = from + changedRows();
+            return from;
+        }, from -> {
+            long t0 = System.nanoTime();
+            bash("set -o pipefail; " + psqlSource() + " -c 'COPY (SELECT * FROM bench.ins_src WHERE id > " + from + ") TO STDOUT (FORMAT binary)' | "
+                    + psqlDest() + " -c 'COPY bench.ins_base FROM STDIN (FORMAT binary)'");
+            double s = seconds(t0);
+            requireSame("bench.ins_src", "bench.ins_base");
+            return s;
+        }, from -> {
+            MimeoApi.Answer a = api.post("/replications/bench.ins/refresh", "{}").expect(200);
+            requireCompleted("inserter refresh", a.json());
+            requireCopied("inserter refresh", a.json(), changedRows());
+            lastExecution.put(mimeo, a.json().getJsonNumber("executionId").longValue());
+            double s = a.elapsed().toNanos() / 1e9;
+            requireSame("bench.ins_src", "bench.ins");
+            return s;
+        });
+    }
+
+    /**
+     * Updater, 100k updated rows in a 1M-row destination. Before each run (untimed) the rows with
+     * {@code id % 10 = run} get a new txt and distinct new ts values; the baseline pipes them into a staging
+     * table of one psql transaction that replaces bench.upd_base's rows by key, then Mimeo's updater refresh.
+     */
+    private void updater(MimeoApi api) throws Exception {
+        String make = Json.object("type", "updater", "sourceId", sourceId, "sourceTable", "bench.upd_src", "destTable", "bench.upd",
+                "controlField", "ts", "boundary", "0 seconds");
+        checkpoint();
+        MimeoApi.Answer made = api.post("/replications", make).expect(201);
+        requireCompleted("updater maker", made.json().getJsonObject("initialLoad"));
+        requireSame("bench.upd_src", "bench.upd");
+        Console.info(String.format("updater replication bench.upd made, initial load of %,d rows in %.2f s (not part of the results)",
+                rows, made.elapsed().toNanos() / 1e9));
+        // one transaction (-1): the piped rows stream into the staging table through \copy ... FROM pstdin
+        Path script = stack.dataDir().resolve("updater-baseline.sql");
+        Files.writeString(script, String.join("\n",
+                "CREATE TEMP TABLE stage (LIKE bench.upd_base) ON COMMIT DROP;",
+                "\\copy stage FROM pstdin (FORMAT binary)",
+                "DELETE FROM bench.upd_base AS t USING stage AS s WHERE t.id = s.id;",
+                "INSERT INTO bench.upd_base SELECT * FROM stage;",
+                ""));
+        String baseline = "baseline: updater " + count(changedRows()) + ", psql COPY | stage+apply";
+        String mimeo = "Mimeo updater refresh, " + count(changedRows()) + " updated rows";
+        int modulus = 10;
+        pairs(baseline, mimeo, run -> {
+            long remainder = run % modulus;
+            stack.source().execute("UPDATE bench.upd_src SET txt = md5(random()::text),"
+                    + " ts = now() - interval '1 minute' + id * interval '1 microsecond' WHERE id % " + modulus + " = " + remainder);
+            return remainder;
+        }, remainder -> {
+            long t0 = System.nanoTime();
+            bash("set -o pipefail; " + psqlSource() + " -c 'COPY (SELECT * FROM bench.upd_src WHERE id % " + modulus + " = " + remainder
+                    + ") TO STDOUT (FORMAT binary)' | " + psqlDest() + " -1 -f " + script);
+            double s = seconds(t0);
+            requireSame("bench.upd_src", "bench.upd_base");
+            return s;
+        }, remainder -> {
+            MimeoApi.Answer a = api.post("/replications/bench.upd/refresh", "{}").expect(200);
+            requireCompleted("updater refresh", a.json());
+            requireCopied("updater refresh", a.json(), (rows - remainder) / modulus + (remainder > 0 ? 1 : 0));
+            lastExecution.put(mimeo, a.json().getJsonNumber("executionId").longValue());
+            double s = a.elapsed().toNanos() / 1e9;
+            requireSame("bench.upd_src", "bench.upd");
+            return s;
+        });
+    }
+
+    /** 20 refreshes of the inserter replication with nothing new on the source. */
+    private void idleRefresh(MimeoApi api) throws Exception {
+        int calls = 20;
+        List<Double> ms = new ArrayList<>();
+        for (int i = 0; i <= calls; i++) {
+            checkpoint();
+            MimeoApi.Answer a = api.post("/replications/bench.ins/refresh", "{}").expect(200);
+            requireCompleted("idle inserter refresh", a.json());
+            requireCopied("idle inserter refresh", a.json(), 0);
+            if (i == 0) {
+                continue; // warm-up
+            }
+            ms.add(a.elapsed().toNanos() / 1e6);
+            lastExecution.put("Mimeo inserter refresh, nothing new", a.json().getJsonNumber("executionId").longValue());
+        }
+        requireSame("bench.ins_src", "bench.ins");
+        String line = String.format("Mimeo inserter refresh with nothing new (%d calls after 1 warm-up): median %.0f ms, max %.0f ms",
+                calls, median(ms), ms.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        Console.info(line);
+        notes.add(line);
+        notes.add("indexes: Mimeo's bench.ins " + indexes("bench.ins") + ", bench.upd " + indexes("bench.upd")
+                + "; baseline's bench.ins_base " + indexes("bench.ins_base") + ", bench.upd_base " + indexes("bench.upd_base"));
+    }
+
+    private String indexes(String table) throws SQLException {
+        return single(stack.dest(), "SELECT '(' || string_agg(pg_get_indexdef(indexrelid) , '; ' ORDER BY indexrelid) || ')'"
+                + " FROM pg_index WHERE indrelid = '" + table + "'::regclass").replaceAll(" USING btree", "").replaceAll("CREATE (UNIQUE )?INDEX \\S+ ON \\S+ ", "$1");
+    }
+
+    interface Prepare {
+        long run(int run) throws Exception;
+    }
+
+    interface TimedWith {
+        double run(long prepared) throws Exception;
+    }
+
+    /**
+     * One warm-up, then {@code repeat} runs of: {@code prepare} (untimed), CHECKPOINT, the timed baseline, CHECKPOINT,
+     * the timed Mimeo operation; baseline and Mimeo take turns so that both see the same conditions.
+     */
+    private void pairs(String baselineName, String mimeoName, Prepare prepare, TimedWith baseline, TimedWith mimeo) throws Exception {
+        List<Double> b = new ArrayList<>();
+        List<Double> m = new ArrayList<>();
+        for (int run = 0; run <= repeat; run++) {
+            long prepared = prepare.run(run);
+            checkpoint();
+            double bs = baseline.run(prepared);
+            checkpoint();
+            double ms = mimeo.run(prepared);
+            String label = run == 0 ? "warm-up" : "run " + run + "  ";
+            Console.info(String.format("%-48s %s %7.2f s", baselineName, label, bs));
+            Console.info(String.format("%-48s %s %7.2f s", mimeoName, label, ms));
+            if (run > 0) {
+                b.add(bs);
+                m.add(ms);
+            }
+        }
+        results.put(baselineName, b);
+        baselineOf.put(baselineName, baselineName);
+        results.put(mimeoName, m);
+        baselineOf.put(mimeoName, baselineName);
+    }
+
+    /** Destination table {@code dest} has the same rows as source table {@code source}: count and sum(hashtext(row::text)). */
+    private void requireSame(String source, String dest) throws SQLException {
+        String sql = "SELECT count(*) || ' rows, hash ' || coalesce(sum(hashtext(t::text)), 0) FROM %s t";
+        String s = single(stack.source(), String.format(sql, source));
+        String d = single(stack.dest(), String.format(sql, dest));
+        if (!s.equals(d)) {
+            throw new IllegalStateException("MISMATCH: destination " + dest + " (" + d + ") differs from source " + source + " (" + s + ")");
+        }
+    }
+
+    private static String single(EmbeddedPg pg, String sql) throws SQLException {
+        try (Connection c = pg.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The copy step's rowCount of an incremental refresh is {@code expected}. */
+    private static void requireCopied(String what, JsonObject execution, long expected) {
+        long copied = 0;
+        for (JsonValue step : execution.getJsonArray("steps")) {
+            JsonObject st = step.asJsonObject();
+            if ("copy".equals(st.getString("name", ""))) {
+                copied += st.getJsonNumber("rowCount").longValue();
+            }
+        }
+        if (copied != expected) {
+            throw new IllegalStateException(what + " copied " + copied + " rows, expected " + expected + ": " + execution);
+        }
     }
 
     /** Source table, destination schema and baseline target; returns the header of the report. */
@@ -165,13 +389,27 @@ public final class BenchLauncher {
         stack.source().execute(
                 "CREATE SCHEMA bench",
                 "CREATE TABLE bench.t (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
-                "INSERT INTO bench.t SELECT g, md5(g::text) || left(md5((g * 7)::text), 28), (g * 31) % 100000,"
-                        + " ((g::bigint * 7919) % 100000000) / 100.0, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second'"
-                        + " FROM generate_series(1, " + rows + ") g",
-                "VACUUM ANALYZE bench.t");
+                "INSERT INTO bench.t " + generatedRows(1, rows),
+                "VACUUM ANALYZE bench.t",
+                // the incremental sources: inserter (serial control id, the primary key), updater (control ts, indexed)
+                "CREATE TABLE bench.ins_src (LIKE bench.t INCLUDING ALL)",
+                "INSERT INTO bench.ins_src SELECT * FROM bench.t",
+                "VACUUM ANALYZE bench.ins_src",
+                "CREATE TABLE bench.upd_src (LIKE bench.t INCLUDING ALL)",
+                "INSERT INTO bench.upd_src SELECT * FROM bench.t",
+                "CREATE INDEX upd_src_ts ON bench.upd_src (ts)",
+                "VACUUM ANALYZE bench.upd_src");
         stack.dest().execute(
                 "CREATE SCHEMA bench",
-                "CREATE TABLE bench.copy_target (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)");
+                "CREATE TABLE bench.copy_target (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
+                // the incremental baselines' targets: 1M-row copies with the indexes Mimeo's destinations get
+                "CREATE TABLE bench.ins_base (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
+                "INSERT INTO bench.ins_base " + generatedRows(1, rows),
+                "VACUUM ANALYZE bench.ins_base",
+                "CREATE TABLE bench.upd_base (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
+                "INSERT INTO bench.upd_base " + generatedRows(1, rows),
+                "CREATE INDEX upd_base_ts ON bench.upd_base (ts)",
+                "VACUUM ANALYZE bench.upd_base");
         String size;
         String version;
         try (Connection c = stack.source().connect(); Statement st = c.createStatement();
@@ -192,8 +430,17 @@ public final class BenchLauncher {
         return String.format("Mimeo benchmark: bench.t, %,d rows, %s%n"
                         + "PostgreSQL %s (zonky embedded), source and destination alike: %s (%s);%n"
                         + "CHECKPOINT on both servers before each run; 1 warm-up run, then %d measured runs (table maker: 1 run).%n"
+                        + "Incremental: %,d new rows (inserter, serial control id) or %,d updated rows (updater, control ts timestamptz)%n"
+                        + "into %s-row destinations; baseline and Mimeo take turns in each run; each refresh checked against the source.%n"
                         + "WildFly %s with its default JVM options; Mimeo and the baseline copy between the same two servers on localhost.%n",
-                rows, size, version, SERVER_CONFIG, durability, repeat, stack.settings().serverHome());
+                rows, size, version, SERVER_CONFIG, durability, repeat, changedRows(), changedRows(), count(rows), stack.settings().serverHome());
+    }
+
+    /** SELECT of the benchmark rows with ids {@code from..to} (~100 bytes a row, distinct ts values). */
+    private static String generatedRows(long from, long to) {
+        return "SELECT g, md5(g::text) || left(md5((g * 7)::text), 28), (g * 31) % 100000,"
+                + " ((g * 7919) % 100000000) / 100.0, timestamptz '2024-01-01 00:00:00+00' + g * interval '1 second'"
+                + " FROM generate_series(" + from + "::bigint, " + to + "::bigint) g";
     }
 
     interface Step {
@@ -213,14 +460,14 @@ public final class BenchLauncher {
         if (warmUpBefore != null) {
             warmUpBefore.run();
             double w = timed.run();
-            Console.info(String.format("%-42s warm-up %7.2f s", name, w));
+            Console.info(String.format("%-48s warm-up %7.2f s", name, w));
         }
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             before.run();
             double s = timed.run();
             times.add(s);
-            Console.info(String.format("%-42s run %d   %7.2f s", name, i + 1, s));
+            Console.info(String.format("%-48s run %d   %7.2f s", name, i + 1, s));
         }
         results.put(name, times);
     }
@@ -256,12 +503,21 @@ public final class BenchLauncher {
     }
 
     private void report(String header) throws IOException, InterruptedException {
-        double baseline = median(results.values().iterator().next());
         StringBuilder out = new StringBuilder(header).append('\n');
-        out.append(String.format("%-42s %10s %8s   %s%n", "operation", "median s", "ratio", "runs (s)"));
-        out.append("-".repeat(90)).append('\n');
-        results.forEach((name, times) -> out.append(String.format("%-42s %10.2f %7.2fx   %s%n", name, median(times), median(times) / baseline,
-                times.stream().map(t -> String.format("%.2f", t)).toList())));
+        out.append(String.format("%-48s %10s %8s   %s%n", "operation", "median s", "ratio", "runs (s)"));
+        out.append("-".repeat(96)).append('\n');
+        results.forEach((name, times) -> {
+            double baseline = median(results.get(baselineOf.getOrDefault(name, name)));
+            if (name.startsWith("baseline") && !out.toString().endsWith("-\n")) {
+                out.append('\n');
+            }
+            out.append(String.format("%-48s %10.2f %7.2fx   %s%n", name, median(times), median(times) / baseline,
+                    times.stream().map(t -> String.format("%.2f", t)).toList()));
+        });
+        out.append("(ratio: to the baseline above it)\n");
+        for (String note : notes) {
+            out.append(note).append('\n');
+        }
         out.append('\n').append("Mimeo executions (last measured run of each operation): steps and log, from GET /executions/{id}\n");
         for (Map.Entry<String, Long> e : lastExecution.entrySet()) {
             JsonObject ex = stack.api().get("/executions/" + e.getValue()).expect(200).json();
