@@ -96,4 +96,30 @@ class ServerKillIT {
         assertEquals(200_000, Api.step(restarted, "copy").getInt("rowCount"), restarted::toString);
         assertEquals(fingerprint(true, "kill_src.big"), fingerprint(false, dest));
     }
+
+    @Test
+    void killedDmlReplayOf200kQueuedChangesResumesAndEmptiesTheQueue() throws Exception {
+        Sql.source("CREATE TABLE kill_src.queued (id bigint PRIMARY KEY, txt text, num int)",
+                "INSERT INTO kill_src.queued SELECT g, md5(g::text), g FROM generate_series(1, 500000) g");
+        String dest = "kill_dst.queued";
+        JsonObject made = Api.make("{\"type\": \"dml\", \"sourceId\": " + sourceId + ", \"sourceTable\": \"kill_src.queued\", \"destTable\": \"" + dest + "\"}");
+        String queue = org.mimeo.sql.QualifiedName.parse(made.getString("queueTable")).sql();
+        Sql.source("UPDATE kill_src.queued SET num = -num WHERE id % 10 < 3", "DELETE FROM kill_src.queued WHERE id % 20 = 5",
+                "INSERT INTO kill_src.queued SELECT g, 'new', 0 FROM generate_series(500001, 525000) g");
+        assertEquals("200000", Sql.sourceStrings("SELECT count(*) FROM " + queue).get(0));
+
+        long killed = Api.post("/replications/" + Api.path(dest) + "/refresh?wait=false",
+                "{\"blockRows\": 50000, \"faultAfterBlocks\": 2, \"faultKind\": \"halt\"}").expect(202).json().getJsonNumber("executionId").longValue();
+        assertEquals(137, SERVER.awaitDeath(Duration.ofMinutes(3)));
+        SERVER.start();
+        assertEquals("FAILED", Api.get("/executions/" + killed).expect(200).json().getString("status"));
+        // nothing left the source queue before the destination committed it
+        assertEquals("200000", Sql.sourceStrings("SELECT count(*) FROM " + queue).get(0));
+
+        JsonObject restarted = Api.restartAndWait(killed);
+        assertEquals("COMPLETED", restarted.getString("status"), restarted::toString);
+        assertEquals(3, Api.step(restarted, "copy").getInt("readCount"), restarted::toString);
+        assertEquals(fingerprint(true, "kill_src.queued"), fingerprint(false, dest));
+        assertEquals("0", Sql.sourceStrings("SELECT count(*) FROM " + queue).get(0));
+    }
 }
