@@ -26,6 +26,9 @@ public class JobLauncher {
     @Inject
     JobRuns runs;
 
+    @Inject
+    RefreshLocks locks;
+
     public static JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -34,31 +37,41 @@ public class JobLauncher {
         return System.getProperty("jboss.node.name", "mimeo");
     }
 
-    public synchronized long start(String jobName, String destTable, Properties parameters) {
-        requireIdle(destTable);
+    /** Takes the table's lock (409 already_running when another refresh holds it), then starts the job, which releases it when it ends. */
+    public long start(String jobName, String destTable, Properties parameters) {
+        return startWaitingForLock(jobName, destTable, parameters, null);
+    }
+
+    /**
+     * As {@link #start}, but with {@code lockWaitSeconds} &gt; 0 waits up to that long for the running
+     * refresh to end (&lt;= 0: without limit). Only a final refusal is recorded as already running.
+     */
+    public long startWaitingForLock(String jobName, String destTable, Properties parameters, Integer lockWaitSeconds) {
+        acquire(destTable, lockWaitSeconds);
         Properties p = new Properties();
         p.putAll(parameters);
         p.setProperty(JobParameters.DEST_TABLE, destTable);
-        long id = operator().start(jobName, p);
+        long id;
+        try {
+            id = operator().start(jobName, p);
+        } catch (RuntimeException e) {
+            locks.release(destTable);
+            throw e;
+        }
         runs.record(id, destTable, jobName, serverId(), null);
         MimeoLogger.LOG.jobStarted(jobName, destTable, id);
         return id;
     }
 
-    /**
-     * Starts a job unless another one runs for the table; with {@code lockWaitSeconds} > 0 it waits up
-     * to that long for the running one to end (&lt;= 0 waits without limit), else it fails at once.
-     */
-    public long startWaitingForLock(String jobName, String destTable, Properties parameters, Integer lockWaitSeconds) {
+    private void acquire(String destTable, Integer lockWaitSeconds) {
         boolean forever = lockWaitSeconds != null && lockWaitSeconds <= 0;
         long deadline = System.nanoTime() + (lockWaitSeconds == null || forever ? 0 : lockWaitSeconds * 1_000_000_000L);
-        while (true) {
-            try {
-                return start(jobName, destTable, parameters);
-            } catch (MimeoException e) {
-                if (e.failure() != Failure.ALREADY_RUNNING || (!forever && System.nanoTime() - deadline >= 0)) {
-                    throw e;
-                }
+        while (!locks.tryLock(destTable)) {
+            if (!forever && System.nanoTime() - deadline >= 0) {
+                String message = "A refresh of " + destTable + " is already running (its advisory lock is held in the destination database);"
+                        + " wait for it to end, or pass lockWait to wait for it";
+                runs.recordAttempt(destTable, "ALREADY_RUNNING", message);
+                throw new MimeoException(Failure.ALREADY_RUNNING, message);
             }
             try {
                 Thread.sleep(100);
@@ -69,7 +82,7 @@ public class JobLauncher {
         }
     }
 
-    public synchronized long restart(long executionId) {
+    public long restart(long executionId) {
         JobRuns.Run run = runs.find(executionId).orElseThrow(() -> MimeoException.notFound("Execution " + executionId + " does not exist"));
         BatchStatus status = operator().getJobExecution(executionId).getBatchStatus();
         if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
@@ -86,7 +99,7 @@ public class JobLauncher {
                         + newer.executionId() + "; start a new refresh instead of restarting it");
             }
         }
-        requireIdle(run.destTable());
+        acquire(run.destTable(), null);
         Properties overrides = new Properties();
         overrides.setProperty(JobParameters.FAULT_AFTER_BLOCKS, "");
         overrides.setProperty(JobParameters.FAULT_KIND, "");
@@ -94,7 +107,11 @@ public class JobLauncher {
         try {
             id = operator().restart(executionId, overrides);
         } catch (JobRestartException | JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException e) {
+            locks.release(run.destTable());
             throw MimeoException.conflict("Execution " + executionId + " cannot be restarted: " + e.getMessage());
+        } catch (RuntimeException e) {
+            locks.release(run.destTable());
+            throw e;
         }
         runs.record(id, run.destTable(), run.jobName(), serverId(), executionId);
         MimeoLogger.LOG.jobStarted(run.jobName(), run.destTable(), id);
@@ -110,14 +127,15 @@ public class JobLauncher {
         operator().stop(executionId);
     }
 
-    /** Refuses to start a second job for a table while one is running (409 already_running). */
-    public void requireIdle(String destTable) {
-        for (JobRuns.Run run : runs.list(destTable, 20)) {
-            JobExecution execution = operator().getJobExecution(run.executionId());
-            if (RUNNING.contains(execution.getBatchStatus())) {
-                throw new MimeoException(Failure.ALREADY_RUNNING, "A refresh of " + destTable + " is already running (execution "
-                        + run.executionId() + "); wait for it to end or stop it with POST /mimeo/api/executions/" + run.executionId() + "/stop");
-            }
+    /** Runs {@code work} while holding the table's lock (409 already_running when a refresh holds it). */
+    public void whileLocked(String destTable, Runnable work) {
+        if (!locks.tryLock(destTable)) {
+            throw new MimeoException(Failure.ALREADY_RUNNING, "A refresh of " + destTable + " is running; wait for it to end");
+        }
+        try {
+            work.run();
+        } finally {
+            locks.release(destTable);
         }
     }
 

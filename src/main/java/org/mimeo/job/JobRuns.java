@@ -38,6 +38,20 @@ public class JobRuns {
         }
     }
 
+    /** A refresh that did not start (e.g. ALREADY_RUNNING): the original's jobmon WARNING. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void recordAttempt(String destTable, String outcome, String message) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("INSERT INTO mimeo.refresh_attempt (dest_table, outcome, message) VALUES (?, ?, ?)")) {
+            ps.setString(1, destTable);
+            ps.setString(2, outcome);
+            ps.setString(3, message);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record a refresh attempt of " + destTable, e);
+        }
+    }
+
     public Optional<Run> find(long executionId) {
         List<Run> runs = query("SELECT execution_id, dest_table, job_name, server_id, restart_of FROM mimeo.job_run WHERE execution_id = ?",
                 executionId);

@@ -4,4 +4,8 @@ package org.mimeo.replication;
 public record RefreshRequest(Boolean index, Boolean checkStats, Boolean truncateCascade, boolean debug,
                              Integer faultAfterBlocks, String faultKind, Long blockRows,
                              Integer limit, boolean repull, String repullStart, String repullEnd, String clock) {
+
+    public static RefreshRequest defaults() {
+        return new RefreshRequest(null, null, null, false, null, null, null, null, false, null, null, null);
+    }
 }

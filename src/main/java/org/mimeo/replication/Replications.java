@@ -134,9 +134,8 @@ public class Replications {
 
     public void destroy(String destTable, boolean archive) {
         RefreshConfig c = config.replication(destTable);
-        jobs.requireIdle(c.getDestTable());
         ReplicationMode mode = modeOf(c);
-        tx.inNew(() -> mode.destroy(config.replication(c.getDestTable()), archive));
+        jobs.whileLocked(c.getDestTable(), () -> tx.inNew(() -> mode.destroy(config.replication(c.getDestTable()), archive)));
         MimeoLogger.LOG.replicationDestroyed(c.getDestTable(), c.getType(), archive ? "; destination data kept" : "");
     }
 }

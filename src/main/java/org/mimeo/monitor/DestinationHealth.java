@@ -1,0 +1,32 @@
+package org.mimeo.monitor;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Readiness: the destination database answers and holds Mimeo's schema. */
+@Readiness
+@ApplicationScoped
+public class DestinationHealth implements HealthCheck {
+
+    @Resource(lookup = "java:jboss/datasources/MimeoDS")
+    DataSource destination;
+
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection c = destination.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM mimeo.schema_version");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return HealthCheckResponse.named("mimeo-destination").up().withData("schemaVersion", rs.getLong(1)).build();
+        } catch (Exception e) {
+            return HealthCheckResponse.named("mimeo-destination").down().withData("error", String.valueOf(e.getMessage())).build();
+        }
+    }
+}
