@@ -122,4 +122,36 @@ class ServerKillIT {
         assertEquals(fingerprint(true, "kill_src.queued"), fingerprint(false, dest));
         assertEquals("0", Sql.sourceStrings("SELECT count(*) FROM " + queue).get(0));
     }
+
+    @Test
+    void aReplicationWithAPeriodRefreshesByItselfAlsoAfterARestart() throws Exception {
+        Sql.source("CREATE TABLE kill_src.scheduled (id int PRIMARY KEY, v text)", "INSERT INTO kill_src.scheduled SELECT g, 'v' FROM generate_series(1, 100) g");
+        String dest = "kill_dst.scheduled";
+        Api.make("{\"type\": \"snap\", \"sourceId\": " + sourceId + ", \"sourceTable\": \"kill_src.scheduled\", \"destTable\": \"" + dest
+                + "\", \"period\": \"2 seconds\"}");
+        Sql.sourceWrite("kill_src.scheduled", "INSERT INTO kill_src.scheduled SELECT g, 'later' FROM generate_series(101, 150) g");
+        awaitEqual(dest);
+
+        SERVER.close();
+        SERVER.start();
+        Sql.sourceWrite("kill_src.scheduled", "UPDATE kill_src.scheduled SET v = 'after restart' WHERE id <= 10");
+        awaitEqual(dest);
+        assertTrue(Integer.parseInt(Sql.destString("SELECT count(*) FROM mimeo.job_run WHERE dest_table = '" + dest + "'")) >= 3);
+        Api.delete("/replications/" + Api.path(dest)).expect(204);
+    }
+
+    private static void awaitEqual(String dest) throws Exception {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (true) {
+            try {
+                Rows.assertSame("id, v", "kill_src.scheduled", dest);
+                return;
+            } catch (AssertionError e) {
+                if (System.currentTimeMillis() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
 }
