@@ -31,7 +31,13 @@ public final class ServerProcess implements AutoCloseable {
 
     public void start() throws Exception {
         File home = new File(System.getProperty("mimeo.test.server", "target/server"));
+        // a base directory of its own, so several of these servers can run side by side
+        File base = new File("target/" + nodeName + "-base");
+        if (!base.exists()) {
+            copy(new File(home, "standalone").toPath(), base.toPath());
+        }
         ProcessBuilder pb = new ProcessBuilder(new File(home, "bin/standalone.sh").getAbsolutePath(),
+                "-Djboss.server.base.dir=" + base.getAbsolutePath(),
                 "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.node.name=" + nodeName, "-Djava.net.preferIPv4Stack=true")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         pb.environment().put("MIMEO_DB_URL", TestDatabases.destUrl());
@@ -57,6 +63,19 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("server " + nodeName + " did not answer within 180 s; see " + log);
+    }
+
+    private static void copy(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
+        try (var paths = java.nio.file.Files.walk(from)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) paths::iterator) {
+                java.nio.file.Path target = to.resolve(from.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(target);
+                } else {
+                    java.nio.file.Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     /** Waits for the server to die by itself (a halt injected into a job); returns its exit code. */
