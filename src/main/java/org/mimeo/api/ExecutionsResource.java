@@ -32,6 +32,9 @@ public class ExecutionsResource {
     @Inject
     JobLauncher launcher;
 
+    @Inject
+    org.mimeo.monitor.HistoryRetention retention;
+
     @GET
     public List<Map<String, Object>> list(@QueryParam("destTable") String destTable, @QueryParam("status") String status,
                                           @QueryParam("limit") @DefaultValue("100") int limit) {
@@ -44,6 +47,15 @@ public class ExecutionsResource {
                 .filter(v -> status == null || status.equalsIgnoreCase((String) v.get("status")))
                 .limit(limit)
                 .toList();
+    }
+
+    /** Purges the execution history older than {@code olderThanDays} (what the daily retention does); 200 with the count. */
+    @jakarta.ws.rs.DELETE
+    public Map<String, Object> purge(@QueryParam("olderThanDays") Integer days) {
+        if (days == null || days < 0) {
+            throw MimeoException.invalid("Query parameter 'olderThanDays' (0 or more) is required");
+        }
+        return Map.of("purged", retention.purge(days));
     }
 
     @GET

@@ -28,6 +28,9 @@ public class StepAuditListener extends AbstractStepListener {
     @BatchProperty
     String destTable;
 
+    @Inject
+    org.mimeo.monitor.Metrics metrics;
+
     @Override
     public void beforeStep() {
         log.info("Step " + stepContext.getStepName() + " started for " + destTable);
@@ -48,6 +51,9 @@ public class StepAuditListener extends AbstractStepListener {
             }
         }
         Object rows = stepContext.getPersistentUserData();
+        if (rows instanceof Long n) {
+            metrics.rowsCopied(destTable, n);
+        }
         log.info("Step " + stepContext.getStepName() + " ended with exit status " + stepContext.getExitStatus()
                 + (rows instanceof Long n ? ", " + n + " rows copied" : "")
                 + (counts.isEmpty() ? "" : " (" + counts + ")"));

@@ -1,0 +1,23 @@
+package org.mimeo.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import org.mimeo.monitor.Metrics;
+
+/** Prometheus scrape endpoint: GET /mimeo/api/metrics. */
+@Path("metrics")
+@RequestScoped
+public class MetricsResource {
+
+    @Inject
+    Metrics metrics;
+
+    @GET
+    @Produces("text/plain; version=0.0.4")
+    public String scrape() {
+        return metrics.scrape();
+    }
+}
