@@ -20,6 +20,16 @@ public class MonitorResource {
     @Inject
     Monitor monitor;
 
+    @Inject
+    org.mimeo.monitor.Lag lag;
+
+    /** Per table: age of the last success, queued changes (dml/logdel), source max control vs last_value (inserter/updater). */
+    @GET
+    @Path("lag")
+    public List<Map<String, Object>> lag(@jakarta.ws.rs.QueryParam("destTable") String destTable) {
+        return lag.all(destTable == null || destTable.isBlank() ? null : ReplicationsResource.normalize(destTable));
+    }
+
     @GET
     public Map<String, Object> monitor() {
         List<Monitor.Alert> alerts = monitor.alerts();

@@ -111,4 +111,20 @@ class ChecksIT extends MimeoIT {
         assertEquals("0", Sql.destString("SELECT count(*) FROM job_execution WHERE jobexecutionid IN (SELECT execution_id FROM mimeo.job_run) IS NOT TRUE"
                 + " AND jobexecutionid < " + newest + " AND jobexecutionid IN (SELECT jobexecutionid FROM job_execution je JOIN mimeo.job_log l ON l.execution_id = je.jobexecutionid WHERE l.message LIKE '%chk_dst.sized%')"));
     }
+
+    @Test
+    void lagFiguresFollowKnownChanges() throws Exception {
+        Sql.source("CREATE TABLE chk_src.lagging (id bigint PRIMARY KEY, n bigint NOT NULL)", "INSERT INTO chk_src.lagging SELECT g, g FROM generate_series(1, 100) g");
+        Api.make("{\"type\": \"dml\", \"sourceId\": " + sourceId + ", \"sourceTable\": \"chk_src.lagging\", \"destTable\": \"chk_dst.lag_dml\"}");
+        Api.make("{\"type\": \"inserter\", \"sourceId\": " + sourceId + ", \"sourceTable\": \"chk_src.lagging\", \"destTable\": \"chk_dst.lag_ins\", \"controlField\": \"n\"}");
+        Sql.source("UPDATE chk_src.lagging SET n = n WHERE id <= 3", "INSERT INTO chk_src.lagging VALUES (101, 125)");
+        JsonObject dml = Api.get("/monitor/lag?destTable=chk_dst.lag_dml").expect(200).array().getJsonObject(0);
+        assertEquals("4", dml.getString("queuedChanges"), dml::toString);
+        JsonObject ins = Api.get("/monitor/lag?destTable=chk_dst.lag_ins").expect(200).array().getJsonObject(0);
+        assertEquals("125", ins.getString("sourceMaxControl"), ins::toString);
+        assertEquals("90", ins.getString("lastValue"), ins::toString);
+        assertEquals(35, ins.getInt("behind"), ins::toString);
+        Api.refreshCompleted("chk_dst.lag_dml", null);
+        assertEquals("0", Api.get("/monitor/lag?destTable=chk_dst.lag_dml").expect(200).array().getJsonObject(0).getString("queuedChanges"));
+    }
 }

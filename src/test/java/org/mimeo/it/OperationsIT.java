@@ -135,4 +135,16 @@ class OperationsIT extends MimeoIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, live.statusCode(), live.body());
     }
+
+    @Test
+    void theOpenApiDocumentDescribesTheRestApi() throws Exception {
+        String server = Api.BASE.substring(0, Api.BASE.indexOf("/mimeo/api"));
+        HttpResponse<String> openapi = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server + "/openapi")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, openapi.statusCode(), openapi.body());
+        for (String path : List.of("/mimeo/api/replications:", "/mimeo/api/replications/{destTable}/refresh:", "/mimeo/api/executions/{id}/restart:",
+                "/mimeo/api/sources:", "/mimeo/api/monitor:", "/mimeo/api/refresh-due:")) {
+            assertTrue(openapi.body().contains(path), () -> path + " missing in " + openapi.body());
+        }
+    }
 }
