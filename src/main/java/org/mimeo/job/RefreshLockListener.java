@@ -6,7 +6,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-/** Releases the table's advisory lock when its job ends, however it ends. */
+/**
+ * Makes sure a job runs under its table's advisory lock, and releases the lock when the job ends,
+ * however it ends. Jobs started through Mimeo's API hold it already; one started or restarted from the
+ * management CLI or console takes it here, and fails when another refresh of the table holds it.
+ */
 @Dependent
 @Named("refreshLockListener")
 public class RefreshLockListener extends AbstractJobListener {
@@ -17,6 +21,13 @@ public class RefreshLockListener extends AbstractJobListener {
     @Inject
     @BatchProperty
     String destTable;
+
+    @Override
+    public void beforeJob() {
+        if (!locks.holds(destTable) && !locks.tryLock(destTable)) {
+            throw new IllegalStateException("A refresh of " + destTable + " is already running; this execution did not start");
+        }
+    }
 
     @Override
     public void afterJob() {

@@ -70,6 +70,10 @@ public class RefreshLocks {
         }
     }
 
+    public boolean holds(String destTable) {
+        return held.containsKey(destTable);
+    }
+
     /** How many tables this server holds locked (its running refreshes). */
     public int heldCount() {
         return held.size();
