@@ -22,6 +22,7 @@ import org.mimeo.internal.MimeoLogger;
 public class JobLauncher {
 
     public static final Set<BatchStatus> RUNNING = EnumSet.of(BatchStatus.STARTING, BatchStatus.STARTED, BatchStatus.STOPPING);
+    private static final Set<String> RUNNING_NAMES = Set.of("STARTING", "STARTED", "STOPPING");
 
     @Inject
     JobRuns runs;
@@ -47,15 +48,17 @@ public class JobLauncher {
      * refresh to end (&lt;= 0: without limit). Only a final refusal is recorded as already running.
      */
     public long startWaitingForLock(String jobName, String destTable, Properties parameters, Integer lockWaitSeconds) {
-        acquire(destTable, lockWaitSeconds);
+        String token = java.util.UUID.randomUUID().toString();
+        acquire(destTable, token, lockWaitSeconds);
         Properties p = new Properties();
         p.putAll(parameters);
         p.setProperty(JobParameters.DEST_TABLE, destTable);
+        p.setProperty(JobParameters.LOCK_TOKEN, token);
         long id;
         try {
             id = operator().start(jobName, p);
         } catch (RuntimeException e) {
-            locks.release(destTable);
+            locks.release(destTable, token);
             throw e;
         }
         runs.record(id, destTable, jobName, serverId(), null);
@@ -63,10 +66,10 @@ public class JobLauncher {
         return id;
     }
 
-    private void acquire(String destTable, Integer lockWaitSeconds) {
+    private void acquire(String destTable, String token, Integer lockWaitSeconds) {
         boolean forever = lockWaitSeconds != null && lockWaitSeconds <= 0;
         long deadline = System.nanoTime() + (lockWaitSeconds == null || forever ? 0 : lockWaitSeconds * 1_000_000_000L);
-        while (!locks.tryLock(destTable)) {
+        while (!locks.tryLock(destTable, token)) {
             if (!forever && System.nanoTime() - deadline >= 0) {
                 String message = "A refresh of " + destTable + " is already running (its advisory lock is held in the destination database);"
                         + " wait for it to end, or pass lockWait to wait for it";
@@ -99,18 +102,20 @@ public class JobLauncher {
                         + newer.executionId() + "; start a new refresh instead of restarting it");
             }
         }
-        acquire(run.destTable(), null);
+        String token = java.util.UUID.randomUUID().toString();
+        acquire(run.destTable(), token, null);
         Properties overrides = new Properties();
+        overrides.setProperty(JobParameters.LOCK_TOKEN, token);
         overrides.setProperty(JobParameters.FAULT_AFTER_BLOCKS, "");
         overrides.setProperty(JobParameters.FAULT_KIND, "");
         long id;
         try {
             id = operator().restart(executionId, overrides);
         } catch (JobRestartException | JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException e) {
-            locks.release(run.destTable());
+            locks.release(run.destTable(), token);
             throw MimeoException.conflict("Execution " + executionId + " cannot be restarted: " + e.getMessage());
         } catch (RuntimeException e) {
-            locks.release(run.destTable());
+            locks.release(run.destTable(), token);
             throw e;
         }
         runs.record(id, run.destTable(), run.jobName(), serverId(), executionId);
@@ -129,26 +134,29 @@ public class JobLauncher {
 
     /** Runs {@code work} while holding the table's lock (409 already_running when a refresh holds it). */
     public void whileLocked(String destTable, Runnable work) {
-        if (!locks.tryLock(destTable)) {
+        String token = java.util.UUID.randomUUID().toString();
+        if (!locks.tryLock(destTable, token)) {
             throw new MimeoException(Failure.ALREADY_RUNNING, "A refresh of " + destTable + " is running; wait for it to end");
         }
         try {
             work.run();
         } finally {
-            locks.release(destTable);
+            locks.release(destTable, token);
         }
     }
 
+    /**
+     * Waits until the execution ended and its end is stored in the job repository (JBeret updates its
+     * in-memory status a moment before it writes the row), or until the timeout.
+     */
     public JobExecution awaitEnd(long executionId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long sleepMillis = 5;
         while (true) {
             JobExecution execution = operator().getJobExecution(executionId);
-            if (!RUNNING.contains(execution.getBatchStatus())) {
-                return execution;
-            }
-            if (System.nanoTime() > deadline) {
-                return execution;
+            boolean ended = !RUNNING.contains(execution.getBatchStatus()) && !runs.storedStatus(executionId).map(RUNNING_NAMES::contains).orElse(true);
+            if (ended || System.nanoTime() > deadline) {
+                return operator().getJobExecution(executionId);
             }
             try {
                 Thread.sleep(sleepMillis);

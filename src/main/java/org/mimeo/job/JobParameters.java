@@ -11,6 +11,8 @@ public final class JobParameters {
     public static final String DEBUG = "debug";
     public static final String FAULT_AFTER_BLOCKS = "faultAfterBlocks";
     public static final String FAULT_KIND = "faultKind";
+    /** Identifies the job a table's advisory lock was taken for, so only that job releases it. */
+    public static final String LOCK_TOKEN = "lockToken";
 
     private JobParameters() {
     }

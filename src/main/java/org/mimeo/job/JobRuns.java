@@ -52,6 +52,19 @@ public class JobRuns {
         }
     }
 
+    /** The status JBeret has stored for the execution (its table in the destination database). */
+    public Optional<String> storedStatus(long executionId) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT batchstatus FROM job_execution WHERE jobexecutionid = ?")) {
+            ps.setLong(1, executionId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the status of execution " + executionId, e);
+        }
+    }
+
     public Optional<Run> find(long executionId) {
         List<Run> runs = query("SELECT execution_id, dest_table, job_name, server_id, restart_of FROM mimeo.job_run WHERE execution_id = ?",
                 executionId);

@@ -22,15 +22,27 @@ public class RefreshLockListener extends AbstractJobListener {
     @BatchProperty
     String destTable;
 
+    @Inject
+    @BatchProperty
+    String lockToken;
+
+    @Inject
+    jakarta.batch.runtime.context.JobContext jobContext;
+
+    private String token() {
+        return lockToken == null || lockToken.isBlank() ? "execution-" + jobContext.getExecutionId() : lockToken;
+    }
+
     @Override
     public void beforeJob() {
-        if (!locks.holds(destTable) && !locks.tryLock(destTable)) {
+        if (!locks.holdsFor(destTable, token()) && !locks.tryLock(destTable, "execution-" + jobContext.getExecutionId())) {
             throw new IllegalStateException("A refresh of " + destTable + " is already running; this execution did not start");
         }
     }
 
     @Override
     public void afterJob() {
-        locks.release(destTable);
+        locks.release(destTable, token());
+        locks.release(destTable, "execution-" + jobContext.getExecutionId());
     }
 }

@@ -26,11 +26,15 @@ public class RefreshLocks {
     @Resource(lookup = "java:jboss/datasources/MimeoDS")
     DataSource destination;
 
-    private final Map<String, Connection> held = new ConcurrentHashMap<>();
+    /** A lock held by this server: its session, and the token of the job it is held for. */
+    private record Held(Connection connection, String token) {
+    }
 
-    /** Takes the table's lock if it is free; true when taken. */
+    private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+    /** Takes the table's lock for the job identified by {@code token} if it is free; true when taken. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public boolean tryLock(String destTable) {
+    public boolean tryLock(String destTable, String token) {
         try {
             Connection c = destination.getConnection();
             try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_try_advisory_lock(" + KEY + ")")) {
@@ -38,9 +42,9 @@ public class RefreshLocks {
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getBoolean(1)) {
-                        Connection previous = held.put(destTable, c);
+                        Held previous = held.put(destTable, new Held(c, token));
                         if (previous != null) {
-                            close(previous);
+                            close(previous.connection());
                         }
                         return true;
                     }
@@ -53,13 +57,14 @@ public class RefreshLocks {
         }
     }
 
-    /** Releases the table's lock if this server holds it. */
+    /** Releases the table's lock if this server holds it for the job identified by {@code token}. */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
-    public void release(String destTable) {
-        Connection c = held.remove(destTable);
-        if (c == null) {
+    public void release(String destTable, String token) {
+        Held h = held.get(destTable);
+        if (h == null || !h.token().equals(token) || !held.remove(destTable, h)) {
             return;
         }
+        Connection c = h.connection();
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_advisory_unlock(" + KEY + ")")) {
             ps.setString(1, destTable);
             ps.execute();
@@ -70,8 +75,10 @@ public class RefreshLocks {
         }
     }
 
-    public boolean holds(String destTable) {
-        return held.containsKey(destTable);
+    /** Whether this server holds the table's lock for the job identified by {@code token}. */
+    public boolean holdsFor(String destTable, String token) {
+        Held h = held.get(destTable);
+        return h != null && h.token().equals(token);
     }
 
     /** How many tables this server holds locked (its running refreshes). */
@@ -89,6 +96,6 @@ public class RefreshLocks {
 
     @PreDestroy
     void releaseAll() {
-        held.keySet().forEach(this::release);
+        held.forEach((table, h) -> release(table, h.token()));
     }
 }
