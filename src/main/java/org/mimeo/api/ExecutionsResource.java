@@ -76,4 +76,5 @@ public class ExecutionsResource {
         launcher.stop(id);
         return Response.accepted(Map.of("executionId", id)).build();
     }
+
 }

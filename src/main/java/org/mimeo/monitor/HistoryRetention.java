@@ -51,6 +51,7 @@ public class HistoryRetention {
             st.executeUpdate("DELETE FROM job_instance i WHERE NOT EXISTS (SELECT 1 FROM job_execution e WHERE e.jobinstanceid = i.jobinstanceid)");
             st.executeUpdate("DELETE FROM mimeo.job_run WHERE execution_id IN (SELECT execution_id FROM mimeo_purge)");
             st.executeUpdate("DELETE FROM mimeo.refresh_attempt WHERE attempted_at < now() - make_interval(days => " + days + ")");
+            st.executeUpdate("DELETE FROM mimeo.audit WHERE at < now() - make_interval(days => " + days + ")");
             c.commit();
             return purged;
         } catch (SQLException e) {

@@ -45,6 +45,9 @@ public class Replications {
     @Inject
     Transactions tx;
 
+    @Inject
+    org.mimeo.job.AuditTrail audit;
+
     public ReplicationMode mode(String type) {
         for (ReplicationMode m : modes) {
             if (m.type().equals(type)) {
@@ -67,7 +70,21 @@ public class Replications {
         return modes.stream().map(ReplicationMode::type).sorted().toList();
     }
 
+    /** The maker, recorded in the audit trail however it ends. */
     public Made make(MakeRequest request, boolean wait) {
+        long started = System.nanoTime();
+        try {
+            Made made = makeUnaudited(request, wait);
+            audit.record(request.destTable(), "make " + request.type(), made.loadStatus() == null ? "COMPLETED" : made.loadStatus().name(),
+                    (System.nanoTime() - started) / 1_000_000, made.executionId(), "from source " + request.sourceId() + " table " + request.sourceTable());
+            return made;
+        } catch (RuntimeException e) {
+            audit.record(request.destTable(), "make " + request.type(), "FAILED", (System.nanoTime() - started) / 1_000_000, null, e.getMessage());
+            throw e;
+        }
+    }
+
+    private Made makeUnaudited(MakeRequest request, boolean wait) {
         ReplicationMode mode = mode(request.type());
         if (config.findReplication(request.destTable()).isPresent()) {
             throw MimeoException.conflict("Destination table " + request.destTable() + " is already managed by mimeo; destroy it first or choose another destTable");
@@ -135,7 +152,15 @@ public class Replications {
     public void destroy(String destTable, boolean archive) {
         RefreshConfig c = config.replication(destTable);
         ReplicationMode mode = modeOf(c);
-        jobs.whileLocked(c.getDestTable(), () -> tx.inNew(() -> mode.destroy(config.replication(c.getDestTable()), archive)));
+        long started = System.nanoTime();
+        try {
+            jobs.whileLocked(c.getDestTable(), () -> tx.inNew(() -> mode.destroy(config.replication(c.getDestTable()), archive)));
+        } catch (RuntimeException e) {
+            audit.record(c.getDestTable(), "destroy " + c.getType(), "FAILED", (System.nanoTime() - started) / 1_000_000, null, e.getMessage());
+            throw e;
+        }
+        audit.record(c.getDestTable(), "destroy " + c.getType(), "COMPLETED", (System.nanoTime() - started) / 1_000_000, null,
+                archive ? "destination kept (archive)" : "destination removed");
         MimeoLogger.LOG.replicationDestroyed(c.getDestTable(), c.getType(), archive ? "; destination data kept" : "");
     }
 }

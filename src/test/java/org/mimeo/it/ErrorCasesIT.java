@@ -72,6 +72,10 @@ class ErrorCasesIT extends MimeoIT {
         for (String dest : List.of("err_dst.s1", "err_dst.s2", "err_dst.s3", "err_dst.s4", "err_dst.s5")) {
             assertNothingLeft(dest);
         }
+        // the failed makers are on the audit trail with their error text
+        jakarta.json.JsonObject audited = Api.get("/audit?destTable=err_dst.s2").expect(200).array().getJsonObject(0);
+        assertEquals("FAILED", audited.getString("outcome"));
+        assertTrue(audited.getString("message").contains("not found"), audited::toString);
         Api.delete("/sources/" + dead).expect(204);
     }
 
@@ -87,6 +91,9 @@ class ErrorCasesIT extends MimeoIT {
         assertEquals(List.of("2"), Sql.destStrings("SELECT count(*) FROM err_dst.twice"));
         Api.delete("/sources/" + sourceId).expectError(409, "conflict");
         Api.delete("/replications/" + Api.path("err_dst.twice")).expect(204);
+        List<String> actions = Api.get("/audit?destTable=err_dst.twice").expect(200).array().stream()
+                .map(v -> v.asJsonObject().getString("action") + " " + v.asJsonObject().getString("outcome")).toList();
+        assertEquals(List.of("destroy snap COMPLETED", "make snap FAILED", "make table FAILED", "make snap COMPLETED"), actions);
     }
 
     @Test
