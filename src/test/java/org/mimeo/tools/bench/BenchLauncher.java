@@ -44,12 +44,19 @@ import java.util.Map;
  * ({@code id % 10 = run}) before each run; baseline {@code psql COPY (SELECT ... WHERE id % 10 = run) TO STDOUT | psql -1 -f
  * apply.sql} (stage in a temporary table by {@code \copy ... FROM pstdin}, delete by key, insert) into the keyed
  * copy {@code bench.upd_base}, then Mimeo's updater refresh;</li>
- * <li>20 inserter refreshes with nothing new (median and max milliseconds).</li>
+ * <li>dml and logdel: {@code bench.dml_src} / {@code bench.logdel_src} get 80k updated, 10k deleted and 10k new rows
+ * (one statement each, queued by the replication's triggers) before each run; baseline {@code psql COPY (SELECT keys
+ * LEFT JOIN current rows [logdel: UNION ALL the deleted rows' stamped images]) TO STDOUT | psql -1 -f apply.sql} (stage,
+ * delete the keys, insert the rows) into keyed copies {@code bench.dml_base} / {@code bench.logdel_base}, then Mimeo's
+ * refresh replaying the queue;</li>
+ * <li>20 inserter refreshes with nothing new (median and max milliseconds);</li>
+ * <li>the triggers' cost to the source's writers: INSERT 100k, UPDATE 100k, DELETE 10k (one statement each) and 20k
+ * single-row UPDATEs on a table without trigger and on the sources of a dml and a logdel replication.</li>
  * </ol>
  * Each after one warm-up run, {@code mimeo.bench.repeat} (3) times, reporting the median and its ratio to its
  * baseline's. After each incremental run the destination is compared with the source (count and sum of
- * {@code hashtext(row::text)}). Results: stdout and {@code target/bench-results.txt}. Properties: {@code mimeo.bench.rows},
- * {@code mimeo.bench.repeat}, {@code mimeo.bench.portOffset}, {@code mimeo.bench.destPort}, {@code mimeo.bench.sourcePort}.
+ * {@code hashtext(row::text)}; logdel: the live rows, and the deleted rows against their images). Results: stdout and
+ * {@code target/bench-results.txt}. Properties: {@code mimeo.bench.rows}, {@code mimeo.bench.repeat}, {@code mimeo.bench.portOffset}, {@code mimeo.bench.destPort}, {@code mimeo.bench.sourcePort}.
  */
 public final class BenchLauncher {
 
@@ -178,7 +185,10 @@ public final class BenchLauncher {
 
         inserter(api);
         updater(api);
+        queueRefresh(api, false);
+        queueRefresh(api, true);
         idleRefresh(api);
+        triggerWrites(api);
 
         report(header);
     }
@@ -288,6 +298,229 @@ public final class BenchLauncher {
         });
     }
 
+    /** Mixed changes of one dml/logdel run: 80% updates, 10% deletes, 10% inserts of {@link #changedRows()}. */
+    private long mixedUpdates() {
+        return changedRows() * 8 / 10;
+    }
+
+    private long mixedDeletes() {
+        return changedRows() / 10;
+    }
+
+    private long mixedInserts() {
+        return changedRows() - mixedUpdates() - mixedDeletes();
+    }
+
+    /**
+     * dml (or logdel), ~100k mixed changes into a 1M-row destination. Before each run (untimed) the source table gets,
+     * in the rows with {@code id % 10 = run}: an UPDATE of those up to 8/10 of the ids (80k), a DELETE of those between
+     * 8/10 and 9/10 (10k), and an INSERT of 10k new ids, each one statement; the changed keys (deleted ones too) go to
+     * a key table {@code bench.<mode>_keys} on the source, and for logdel the deleted rows' images, stamped, to
+     * {@code bench.logdel_gone}. The baseline streams keys and current rows (a LEFT JOIN: deleted keys come with NULL
+     * rows; logdel: plus the stamped images) by {@code psql COPY ... TO STDOUT (FORMAT binary) | psql -1 -f apply.sql},
+     * which stages them, deletes the keys from a keyed 1M-row copy {@code bench.<mode>_base} and inserts the rows;
+     * then Mimeo's refresh replays the queue the triggers filled.
+     */
+    private void queueRefresh(MimeoApi api, boolean logdel) throws Exception {
+        String mode = logdel ? "logdel" : "dml";
+        String src = "bench." + mode + "_src";
+        String dst = "bench." + mode + "_dst";
+        String base = "bench." + mode + "_base";
+        String keys = "bench." + mode + "_keys";
+        String make = Json.object("type", mode, "sourceId", sourceId, "sourceTable", src, "destTable", dst);
+        checkpoint();
+        MimeoApi.Answer made = api.post("/replications", make).expect(201);
+        requireCompleted(mode + " maker", made.json().getJsonObject("initialLoad"));
+        String queue = made.json().getString("queueTable");
+        String live = logdel ? "(SELECT id, txt, num, amount, ts FROM %s WHERE mimeo_source_deleted IS NULL)" : "%s";
+        String gone = "(SELECT id, txt, num, amount, ts FROM %s WHERE mimeo_source_deleted IS NOT NULL)";
+        requireSame(src, String.format(live, dst));
+        Console.info(String.format("%s replication %s made (queue %s on the source), initial load of %,d rows in %.2f s (not part of the results)",
+                mode, dst, queue, rows, made.elapsed().toNanos() / 1e9));
+        // one transaction (-1): keys and rows stream into the staging table through \\copy ... FROM pstdin
+        Path script = stack.dataDir().resolve(mode + "-baseline.sql");
+        Files.writeString(script, String.join("\n",
+                "CREATE TEMP TABLE stage ON COMMIT DROP AS SELECT NULL::bigint AS key_id, * FROM " + base + " WITH NO DATA;",
+                "\\copy stage FROM pstdin (FORMAT binary)",
+                "DELETE FROM " + base + " AS t USING stage AS s WHERE t.id = s.key_id;",
+                "INSERT INTO " + base + " SELECT id, txt, num, amount, ts" + (logdel ? ", mimeo_source_deleted" : "") + " FROM stage WHERE id IS NOT NULL;",
+                ""));
+        String changes = count(changedRows()) + " mixed";
+        String baseline = "baseline: " + mode + " " + changes + ", psql COPY | stage+apply";
+        String mimeo = "Mimeo " + mode + " refresh, " + changes + " changes";
+        long upd = mixedUpdates();
+        long del = mixedDeletes();
+        long ins = mixedInserts();
+        long[] deleted = {0};
+        String keysAndRows = "SELECT k.id, s.id, s.txt, s.num, s.amount, s.ts" + (logdel ? ", NULL::timestamptz" : "")
+                + " FROM " + keys + " k LEFT JOIN " + src + " s ON s.id = k.id";
+        pairs(baseline, mimeo, run -> {
+            long r = run % 10;
+            String updated = "id % 10 = " + r + " AND id <= " + rows * 8L / 10;
+            String removed = "id % 10 = " + r + " AND id > " + rows * 8L / 10 + " AND id <= " + rows * 9L / 10;
+            long from = rows + run * ins + 1;
+            stack.source().execute("TRUNCATE " + keys,
+                    "INSERT INTO " + keys + " SELECT id FROM " + src + " WHERE " + updated + " OR " + removed,
+                    "INSERT INTO " + keys + " SELECT g FROM generate_series(" + from + "::bigint, " + (from + ins - 1) + "::bigint) g",
+                    "ANALYZE " + keys);
+            if (logdel) {
+                // the deleted rows' last images, as the baseline's feed of deleted rows (taken before the delete)
+                stack.source().execute("INSERT INTO bench.logdel_gone SELECT " + run + ", s.*, clock_timestamp() FROM " + src + " s WHERE " + removed);
+            }
+            requireCount("UPDATE of " + src, update(stack.source(), "UPDATE " + src + " SET txt = md5(random()::text), amount = amount + 1,"
+                    + " ts = clock_timestamp() WHERE " + updated), upd);
+            requireCount("DELETE from " + src, update(stack.source(), "DELETE FROM " + src + " WHERE " + removed), del);
+            requireCount("INSERT into " + src, update(stack.source(), "INSERT INTO " + src + " " + generatedRows(from, from + ins - 1)), ins);
+            deleted[0] += del;
+            requireCount("queue " + queue, Long.parseLong(single(stack.source(), "SELECT count(*) FROM " + queue)), upd + del + ins);
+            return run;
+        }, run -> {
+            String feed = logdel ? keysAndRows + " UNION ALL SELECT NULL, g.id, g.txt, g.num, g.amount, g.ts, g.deleted_at FROM bench.logdel_gone g WHERE g.run = " + run
+                    : keysAndRows;
+            long t0 = System.nanoTime();
+            bash("set -o pipefail; " + psqlSource() + " -c 'COPY (" + feed + ") TO STDOUT (FORMAT binary)' | " + psqlDest() + " -1 -f " + script);
+            double s = seconds(t0);
+            requireSame(src, String.format(live, base));
+            if (logdel) {
+                requireDeleted(String.format(gone, base), deleted[0]);
+            }
+            return s;
+        }, run -> {
+            MimeoApi.Answer a = api.post("/replications/" + dst + "/refresh", "{}").expect(200);
+            requireCompleted(mode + " refresh", a.json());
+            requireCopied(mode + " refresh", a.json(), upd + ins + (logdel ? del : 0));
+            lastExecution.put(mimeo, a.json().getJsonNumber("executionId").longValue());
+            double s = a.elapsed().toNanos() / 1e9;
+            requireSame(src, String.format(live, dst));
+            if (logdel) {
+                requireDeleted(String.format(gone, dst), deleted[0]);
+            }
+            return s;
+        });
+        notes.add("indexes: Mimeo's " + dst + " " + indexes(dst) + "; baseline's " + base + " " + indexes(base));
+    }
+
+    /** The deleted rows kept by a logdel destination: as many as were deleted, with the images the source had. */
+    private void requireDeleted(String deletedRows, long expected) throws SQLException {
+        requireSame("(SELECT id, txt, num, amount, ts FROM bench.logdel_gone)", deletedRows);
+        long n = Long.parseLong(single(stack.dest(), "SELECT count(*) FROM " + deletedRows + " t"));
+        if (n != expected) {
+            throw new IllegalStateException("MISMATCH: " + deletedRows + " has " + n + " deleted rows, expected " + expected);
+        }
+    }
+
+    private static void requireCount(String what, long actual, long expected) {
+        if (actual != expected) {
+            throw new IllegalStateException(what + ": " + actual + " rows, expected " + expected);
+        }
+    }
+
+    private static long update(EmbeddedPg pg, String sql) throws SQLException {
+        try (Connection c = pg.connect(); Statement st = c.createStatement()) {
+            return st.executeLargeUpdate(sql);
+        }
+    }
+
+    /**
+     * What the triggers cost the source's writers: the same writes on three identical 1M-row tables, bench.w_plain
+     * (no trigger), bench.w_dml and bench.w_logdel (each the source of a dml / logdel replication, made without the
+     * initial load and never refreshed, so their queues only grow). Per run, on each table in turn (the order rotates):
+     * an INSERT of 100k new rows, an UPDATE of 100k rows (an id range), a DELETE of 10k rows (an id range), each one
+     * statement, and 20k single-row UPDATEs in autocommit from one psql script (with {@code synchronous_commit = off} in
+     * that session, so that the WAL flush of each commit does not hide the trigger's per-statement cost); a CHECKPOINT
+     * before each. At the end the three tables must be equal (the same work was done).
+     */
+    private void triggerWrites(MimeoApi api) throws Exception {
+        String[] tables = {"bench.w_plain", "bench.w_dml", "bench.w_logdel"};
+        String[] labels = {"no trigger", "dml trigger", "logdel trigger"};
+        List<String> queues = new ArrayList<>();
+        for (String mode : List.of("dml", "logdel")) {
+            queues.add(api.post("/replications", Json.object("type", mode, "sourceId", sourceId, "sourceTable", "bench.w_" + mode,
+                    "destTable", "bench.w_" + mode + "_dst", "pullData", false)).expect(201).json().getString("queueTable"));
+        }
+        long n = changedRows();
+        long d = Math.max(1, n / 10);
+        long singles = Math.max(1, n / 5);
+        String[] ops = {"INSERT " + count(n), "UPDATE " + count(n), "DELETE " + count(d), count(singles) + " 1-row UPDATEs", "all four"};
+        // times[op][table] -> measured runs
+        List<List<List<Double>>> times = new ArrayList<>();
+        for (int op = 0; op < ops.length; op++) {
+            List<List<Double>> perTable = new ArrayList<>();
+            for (int t = 0; t < tables.length; t++) {
+                perTable.add(new ArrayList<>());
+            }
+            times.add(perTable);
+        }
+        for (int run = 0; run <= repeat; run++) {
+            long r = run % 10;
+            long from = rows + r * n + 1;
+            String[] sql = {
+                    "INSERT INTO {t} " + generatedRows(from, from + n - 1),
+                    "UPDATE {t} SET txt = md5(txt), amount = amount + 1, ts = ts + interval '1 second' WHERE id > " + r * n + " AND id <= " + (r + 1) * n,
+                    "DELETE FROM {t} WHERE id > " + (rows / 2 + r * d) + " AND id <= " + (rows / 2 + (r + 1) * d)};
+            long[] expected = {n, n, d};
+            double[][] run_s = new double[ops.length][tables.length];
+            for (int op = 0; op < ops.length - 1; op++) {
+                for (int i = 0; i < tables.length; i++) {
+                    int t = (int) ((i + run) % tables.length);
+                    checkpoint();
+                    double s;
+                    if (op < 3) {
+                        long t0 = System.nanoTime();
+                        long changed = update(stack.source(), sql[op].replace("{t}", tables[t]));
+                        s = seconds(t0);
+                        requireCount(ops[op] + " on " + tables[t], changed, expected[op]);
+                    } else {
+                        Path script = stack.dataDir().resolve("singles-" + tables[t] + "-" + run + ".sql");
+                        // commits not waiting for the WAL flush: ~1-2 ms a flush here would bury the triggers' cost
+                        StringBuilder b = new StringBuilder("SET synchronous_commit = off;\n");
+                        long first = rows * 3L / 4 + r * singles + 1;
+                        for (long id = first; id < first + singles; id++) {
+                            b.append("UPDATE ").append(tables[t]).append(" SET num = num + 1 WHERE id = ").append(id).append(";\n");
+                        }
+                        Files.writeString(script, b);
+                        long t0 = System.nanoTime();
+                        bash(psqlSource() + " -o /dev/null -f " + script);
+                        s = seconds(t0);
+                        Files.delete(script);
+                    }
+                    run_s[op][t] = s;
+                    run_s[ops.length - 1][t] += s;
+                }
+            }
+            for (int op = 0; op < ops.length; op++) {
+                StringBuilder line = new StringBuilder();
+                for (int t = 0; t < tables.length; t++) {
+                    line.append(String.format("  %s %.2f s", labels[t], run_s[op][t]));
+                    if (run > 0) {
+                        times.get(op).get(t).add(run_s[op][t]);
+                    }
+                }
+                Console.info(String.format("writes %-20s %s%s", ops[op], run == 0 ? "warm-up" : "run " + run + "  ", line));
+            }
+        }
+        for (int t = 1; t < tables.length; t++) {
+            String a = single(stack.source(), String.format(SAME, tables[0]));
+            String b = single(stack.source(), String.format(SAME, tables[t]));
+            if (!a.equals(b)) {
+                throw new IllegalStateException("MISMATCH: " + tables[t] + " (" + b + ") differs from " + tables[0] + " (" + a + ") after the same writes");
+            }
+        }
+        for (int op = 0; op < ops.length; op++) {
+            String baselineName = "baseline: writes " + ops[op] + ", " + labels[0];
+            for (int t = 0; t < tables.length; t++) {
+                String name = t == 0 ? baselineName : "writes " + ops[op] + ", " + labels[t];
+                results.put(name, times.get(op).get(t));
+                baselineOf.put(name, baselineName);
+            }
+        }
+        for (int t = 1; t < tables.length; t++) {
+            String queue = queues.get(t - 1);
+            notes.add("queue " + queue + " of " + tables[t] + " after the write runs: " + single(stack.source(), "SELECT count(*) || ' entries, '"
+                    + " || pg_size_pretty(pg_total_relation_size('" + queue + "')) FROM " + queue));
+        }
+    }
+
     /** 20 refreshes of the inserter replication with nothing new on the source. */
     private void idleRefresh(MimeoApi api) throws Exception {
         int calls = 20;
@@ -339,8 +572,8 @@ public final class BenchLauncher {
             checkpoint();
             double ms = mimeo.run(prepared);
             String label = run == 0 ? "warm-up" : "run " + run + "  ";
-            Console.info(String.format("%-48s %s %7.2f s", baselineName, label, bs));
-            Console.info(String.format("%-48s %s %7.2f s", mimeoName, label, ms));
+            Console.info(String.format("%-54s %s %7.2f s", baselineName, label, bs));
+            Console.info(String.format("%-54s %s %7.2f s", mimeoName, label, ms));
             if (run > 0) {
                 b.add(bs);
                 m.add(ms);
@@ -352,11 +585,13 @@ public final class BenchLauncher {
         baselineOf.put(mimeoName, baselineName);
     }
 
+    /** Count and hash of the rows of a table or {@code (SELECT ...)}. */
+    private static final String SAME = "SELECT count(*) || ' rows, hash ' || coalesce(sum(hashtext(t::text)), 0) FROM %s t";
+
     /** Destination table {@code dest} has the same rows as source table {@code source}: count and sum(hashtext(row::text)). */
     private void requireSame(String source, String dest) throws SQLException {
-        String sql = "SELECT count(*) || ' rows, hash ' || coalesce(sum(hashtext(t::text)), 0) FROM %s t";
-        String s = single(stack.source(), String.format(sql, source));
-        String d = single(stack.dest(), String.format(sql, dest));
+        String s = single(stack.source(), String.format(SAME, source));
+        String d = single(stack.dest(), String.format(SAME, dest));
         if (!s.equals(d)) {
             throw new IllegalStateException("MISMATCH: destination " + dest + " (" + d + ") differs from source " + source + " (" + s + ")");
         }
@@ -398,7 +633,27 @@ public final class BenchLauncher {
                 "CREATE TABLE bench.upd_src (LIKE bench.t INCLUDING ALL)",
                 "INSERT INTO bench.upd_src SELECT * FROM bench.t",
                 "CREATE INDEX upd_src_ts ON bench.upd_src (ts)",
-                "VACUUM ANALYZE bench.upd_src");
+                "VACUUM ANALYZE bench.upd_src",
+                // dml and logdel sources (their triggers come with the replications), the baselines' key lists and deleted images
+                "CREATE TABLE bench.dml_src (LIKE bench.t INCLUDING ALL)",
+                "INSERT INTO bench.dml_src SELECT * FROM bench.t",
+                "VACUUM ANALYZE bench.dml_src",
+                "CREATE TABLE bench.logdel_src (LIKE bench.t INCLUDING ALL)",
+                "INSERT INTO bench.logdel_src SELECT * FROM bench.t",
+                "VACUUM ANALYZE bench.logdel_src",
+                "CREATE TABLE bench.dml_keys (id bigint)",
+                "CREATE TABLE bench.logdel_keys (id bigint)",
+                "CREATE TABLE bench.logdel_gone (run int, id bigint, txt text, num int, amount numeric(12,2), ts timestamptz, deleted_at timestamptz)",
+                // the writers' tables: without trigger, with a dml and with a logdel trigger (no autovacuum in the timings)
+                "CREATE TABLE bench.w_plain (LIKE bench.t INCLUDING ALL) WITH (autovacuum_enabled = off)",
+                "INSERT INTO bench.w_plain SELECT * FROM bench.t",
+                "VACUUM ANALYZE bench.w_plain",
+                "CREATE TABLE bench.w_dml (LIKE bench.t INCLUDING ALL) WITH (autovacuum_enabled = off)",
+                "INSERT INTO bench.w_dml SELECT * FROM bench.t",
+                "VACUUM ANALYZE bench.w_dml",
+                "CREATE TABLE bench.w_logdel (LIKE bench.t INCLUDING ALL) WITH (autovacuum_enabled = off)",
+                "INSERT INTO bench.w_logdel SELECT * FROM bench.t",
+                "VACUUM ANALYZE bench.w_logdel");
         stack.dest().execute(
                 "CREATE SCHEMA bench",
                 "CREATE TABLE bench.copy_target (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
@@ -409,7 +664,15 @@ public final class BenchLauncher {
                 "CREATE TABLE bench.upd_base (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
                 "INSERT INTO bench.upd_base " + generatedRows(1, rows),
                 "CREATE INDEX upd_base_ts ON bench.upd_base (ts)",
-                "VACUUM ANALYZE bench.upd_base");
+                "VACUUM ANALYZE bench.upd_base",
+                "CREATE TABLE bench.dml_base (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz)",
+                "INSERT INTO bench.dml_base " + generatedRows(1, rows),
+                "VACUUM ANALYZE bench.dml_base",
+                "CREATE TABLE bench.logdel_base (id bigint PRIMARY KEY, txt text, num int, amount numeric(12,2), ts timestamptz,"
+                        + " mimeo_source_deleted timestamptz)",
+                "INSERT INTO bench.logdel_base " + generatedRows(1, rows),
+                "CREATE INDEX logdel_base_deleted ON bench.logdel_base (mimeo_source_deleted)",
+                "VACUUM ANALYZE bench.logdel_base");
         String size;
         String version;
         try (Connection c = stack.source().connect(); Statement st = c.createStatement();
@@ -432,8 +695,13 @@ public final class BenchLauncher {
                         + "CHECKPOINT on both servers before each run; 1 warm-up run, then %d measured runs (table maker: 1 run).%n"
                         + "Incremental: %,d new rows (inserter, serial control id) or %,d updated rows (updater, control ts timestamptz)%n"
                         + "into %s-row destinations; baseline and Mimeo take turns in each run; each refresh checked against the source.%n"
+                        + "dml/logdel: %,d updated + %,d deleted + %,d inserted rows a run (one statement each, queued by the triggers)%n"
+                        + "into %s-row destinations; baseline: keys + rows by psql COPY | stage + delete by key + insert.%n"
+                        + "Writes: the same statements on a table without trigger and on the sources of a dml and a logdel replication%n"
+                        + "(the 1-row UPDATEs: one psql script, autocommit, synchronous_commit off in that session).%n"
                         + "WildFly %s with its default JVM options; Mimeo and the baseline copy between the same two servers on localhost.%n",
-                rows, size, version, SERVER_CONFIG, durability, repeat, changedRows(), changedRows(), count(rows), stack.settings().serverHome());
+                rows, size, version, SERVER_CONFIG, durability, repeat, changedRows(), changedRows(), count(rows),
+                mixedUpdates(), mixedDeletes(), mixedInserts(), count(rows), stack.settings().serverHome());
     }
 
     /** SELECT of the benchmark rows with ids {@code from..to} (~100 bytes a row, distinct ts values). */
@@ -460,14 +728,14 @@ public final class BenchLauncher {
         if (warmUpBefore != null) {
             warmUpBefore.run();
             double w = timed.run();
-            Console.info(String.format("%-48s warm-up %7.2f s", name, w));
+            Console.info(String.format("%-54s warm-up %7.2f s", name, w));
         }
         List<Double> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             before.run();
             double s = timed.run();
             times.add(s);
-            Console.info(String.format("%-48s run %d   %7.2f s", name, i + 1, s));
+            Console.info(String.format("%-54s run %d   %7.2f s", name, i + 1, s));
         }
         results.put(name, times);
     }
@@ -504,14 +772,14 @@ public final class BenchLauncher {
 
     private void report(String header) throws IOException, InterruptedException {
         StringBuilder out = new StringBuilder(header).append('\n');
-        out.append(String.format("%-48s %10s %8s   %s%n", "operation", "median s", "ratio", "runs (s)"));
-        out.append("-".repeat(96)).append('\n');
+        out.append(String.format("%-54s %10s %8s   %s%n", "operation", "median s", "ratio", "runs (s)"));
+        out.append("-".repeat(102)).append('\n');
         results.forEach((name, times) -> {
             double baseline = median(results.get(baselineOf.getOrDefault(name, name)));
             if (name.startsWith("baseline") && !out.toString().endsWith("-\n")) {
                 out.append('\n');
             }
-            out.append(String.format("%-48s %10.2f %7.2fx   %s%n", name, median(times), median(times) / baseline,
+            out.append(String.format("%-54s %10.2f %7.2fx   %s%n", name, median(times), median(times) / baseline,
                     times.stream().map(t -> String.format("%.2f", t)).toList()));
         });
         out.append("(ratio: to the baseline above it)\n");
