@@ -65,11 +65,8 @@ public class BlockReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws Exception {
         CopySpec spec = provider().spec(destTable);
-        source = sources.open(spec.source());
+        source = sources.openSnapshot(spec.source());
         try {
-            source.setAutoCommit(false);
-            source.setReadOnly(true);
-            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             SourceRelation relation = SourceCatalog.relation(source, spec.sourceTable(), spec.source().getId());
             // read the write counter before the snapshot is taken: a write in between only causes a safe full recopy
             sourceWrites = SourceCatalog.writeStats(source, relation.oid()).map(WriteStats::total).orElse(null);

@@ -72,11 +72,8 @@ public class ValueRangeReader extends AbstractItemReader {
     public void open(Serializable checkpoint) throws Exception {
         IncrementalCopySpecs.Prepared prepared = specs.prepare(destTable);
         CopySpec spec = prepared.spec();
-        source = sources.open(spec.source());
+        source = sources.openSnapshot(spec.source());
         try {
-            source.setAutoCommit(false);
-            source.setReadOnly(true);
-            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             rows = new IncrementalSource(source, spec.sourceTable(), prepared.control(), spec.condition(), prepared.type());
             if (checkpoint instanceof IncrementalCheckpoint saved && saved.version() == IncrementalCheckpoint.CURRENT_VERSION) {
                 window = saved.window();

@@ -72,11 +72,8 @@ public class QueueReader extends AbstractItemReader {
     public void open(Serializable checkpoint) throws Exception {
         repulling = "true".equals(repull);
         prepared = specs.prepare(destTable, repulling);
-        source = sources.open(prepared.mapping());
+        source = sources.openSnapshot(prepared.mapping());
         try {
-            source.setAutoCommit(false);
-            source.setReadOnly(true);
-            source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             if (repulling) {
                 openRepull(checkpoint);
             } else {

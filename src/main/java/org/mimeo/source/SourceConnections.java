@@ -43,6 +43,23 @@ public class SourceConnections {
         return borrowed(connect(source), pool);
     }
 
+    /**
+     * A connection in one read-only REPEATABLE READ transaction: every query on it sees the same snapshot.
+     * Closing it ends the transaction.
+     */
+    public Connection openSnapshot(DblinkMapping source) throws SQLException {
+        Connection c = open(source);
+        try {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
     private Connection connect(DblinkMapping source) {
         ConnInfo info = ConnInfo.parse(source.getDataSource());
         try {
