@@ -284,7 +284,7 @@ public class ReplicationsResource {
             v.put("pkType", List.of(q.getPkType()));
             v.put("insertOnFetch", q.isInsertOnFetch());
             v.put("queueTable", q.getControl());
-            v.put("queuePosition", q.getLastQueueId());
+            v.put("queuePosition", q.getLastQueuePosition()[0] + "/" + q.getLastQueuePosition()[1]);
         }
         if (c instanceof RefreshConfigTable table) {
             v.put("truncateCascade", table.isTruncateCascade());

@@ -26,8 +26,14 @@ public abstract class QueueConfig extends RefreshConfig {
     @Column(name = "queue_triggers", nullable = false)
     private String[] queueTriggers;
 
+    @Column(name = "last_queue_xid", nullable = false)
+    private long lastQueueXid;
+
     @Column(name = "last_queue_id", nullable = false)
     private long lastQueueId;
+
+    @Column(name = "repull_queue_xid")
+    private Long repullQueueXid;
 
     @Column(name = "repull_queue_id")
     private Long repullQueueId;
@@ -94,19 +100,23 @@ public abstract class QueueConfig extends RefreshConfig {
         this.queueTriggers = queueTriggers;
     }
 
-    public long getLastQueueId() {
-        return lastQueueId;
+    /** The queue position (transaction id, entry id) up to which changes are committed here. */
+    public long[] getLastQueuePosition() {
+        return new long[] {lastQueueXid, lastQueueId};
     }
 
-    public void setLastQueueId(long lastQueueId) {
-        this.lastQueueId = lastQueueId;
+    public void setLastQueuePosition(long xid, long id) {
+        this.lastQueueXid = xid;
+        this.lastQueueId = id;
     }
 
-    public Long getRepullQueueId() {
-        return repullQueueId;
+    /** Where a repull in progress started (null when none is). */
+    public long[] getRepullQueuePosition() {
+        return repullQueueXid == null ? null : new long[] {repullQueueXid, repullQueueId};
     }
 
-    public void setRepullQueueId(Long repullQueueId) {
-        this.repullQueueId = repullQueueId;
+    public void setRepullQueuePosition(long[] position) {
+        this.repullQueueXid = position == null ? null : position[0];
+        this.repullQueueId = position == null ? null : position[1];
     }
 }

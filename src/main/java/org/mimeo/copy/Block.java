@@ -68,8 +68,11 @@ public sealed interface Block extends Serializable permits Block.KeyRange, Block
         }
     }
 
-    /** Entries (from, to] of a source trigger queue, by queue id; replayed by a {@link BlockApply}, not copied. */
-    record QueueRange(long from, long to) implements Block {
+    /**
+     * Entries of a source trigger queue after position (fromXid, fromId) up to and including (toXid, toId),
+     * positions ordered by (transaction id, entry id); replayed by a {@link BlockApply}, not copied.
+     */
+    record QueueRange(long fromXid, long fromId, long toXid, long toId) implements Block {
         @Override
         public String predicate(String position) {
             return null;

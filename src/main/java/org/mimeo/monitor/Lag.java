@@ -50,7 +50,7 @@ public class Lag {
             lag.put("secondsSinceLastRun", c.getLastRun() == null ? null : Duration.between(c.getLastRun(), OffsetDateTime.now()).toMillis() / 1000.0);
             try (Connection s = sources.open(config.source(c.getSourceId()))) {
                 if (c instanceof QueueConfig q) {
-                    lag.put("queuedChanges", single(s, "SELECT count(*)::text FROM " + q.queue().sql() + " WHERE mimeo_id > " + q.getLastQueueId()));
+                    lag.put("queuedChanges", Long.toString(org.mimeo.queue.QueueStatus.pending(s, q)));
                 } else if (c instanceof IncrementalConfig i) {
                     IncrementalCopySpecs.Prepared p = incremental.prepare(c.getDestTable());
                     String sourceMax = single(s, "SELECT " + p.type().render("max(" + c.source().sql() + "." + Identifiers.quote(i.getControl()) + ")")

@@ -38,7 +38,8 @@ final class QueueApply implements BlockApply {
         Block.QueueRange range = (Block.QueueRange) task.source();
         List<String> key = spec.keyColumns();
         String keyList = Identifiers.quoteAll(key);
-        String entries = queue.sql() + " AS q WHERE q.mimeo_id > " + range.from() + " AND q.mimeo_id <= " + range.to();
+        String entries = queue.sql() + " AS q WHERE (q.mimeo_xid, q.mimeo_id) > " + new QueuePosition(range.fromXid(), range.fromId()).sql()
+                + " AND (q.mimeo_xid, q.mimeo_id) <= " + new QueuePosition(range.toXid(), range.toId()).sql();
         String binary = spec.binary() ? " (FORMAT binary)" : "";
         try (Statement st = dest.createStatement()) {
             st.execute("DROP TABLE IF EXISTS pg_temp." + KEYS);
@@ -63,7 +64,7 @@ final class QueueApply implements BlockApply {
         if (logdel) {
             String gone = "SELECT DISTINCT ON (" + qualified("q", key) + ") " + qualified("q", spec.columns().stream().map(c -> c.name()).toList())
                     + ", q.mimeo_at FROM " + entries + " AND q.mimeo_op = 'D' AND NOT EXISTS (SELECT 1 FROM " + src + " AS s WHERE "
-                    + match("s", "q", key) + ") ORDER BY " + qualified("q", key) + ", q.mimeo_id DESC";
+                    + match("s", "q", key) + ") ORDER BY " + qualified("q", key) + ", q.mimeo_xid DESC, q.mimeo_id DESC";
             rows += CopyPipe.pipe(source, "COPY (" + gone + ") TO STDOUT" + binary, dest,
                     "COPY " + spec.target().sql() + " (" + columns + ", " + Identifiers.quote(DELETED_COLUMN) + ") FROM STDIN" + binary);
         }

@@ -59,14 +59,19 @@ public class QueueCopySpecs {
         return new Prepared(c, spec, source.mapping());
     }
 
-    /** last_queue_id moves to the end of each committed block, in that block's transaction. */
+    /** The queue position moves to the end of each committed block, in that block's transaction, never backwards. */
     private static BlockProgress queuePosition(QueueConfig c) {
         String table = "mimeo.refresh_config_" + c.getType();
         String destTable = c.getDestTable();
         return (Connection dest, Block block) -> {
-            try (PreparedStatement ps = dest.prepareStatement("UPDATE " + table + " SET last_queue_id = GREATEST(last_queue_id, ?) WHERE dest_table = ?")) {
-                ps.setLong(1, ((Block.QueueRange) block).to());
-                ps.setString(2, destTable);
+            Block.QueueRange range = (Block.QueueRange) block;
+            try (PreparedStatement ps = dest.prepareStatement("UPDATE " + table + " SET (last_queue_xid, last_queue_id) = (?, ?)"
+                    + " WHERE dest_table = ? AND (last_queue_xid, last_queue_id) < (?, ?)")) {
+                ps.setLong(1, range.toXid());
+                ps.setLong(2, range.toId());
+                ps.setString(3, destTable);
+                ps.setLong(4, range.toXid());
+                ps.setLong(5, range.toId());
                 ps.executeUpdate();
             }
         };

@@ -62,8 +62,8 @@ public class QueueReader extends AbstractItemReader {
     private Connection source;
     private QueueCopySpecs.Prepared prepared;
     private boolean repulling;
-    private long upTo;
-    private long committed;
+    private QueuePosition upTo;
+    private QueuePosition committed;
     private BlockPlan plan;
     private int next;
     private Long sourceWrites;
@@ -86,18 +86,27 @@ public class QueueReader extends AbstractItemReader {
         }
     }
 
+    /**
+     * Queue entry ids are taken when a change is queued, not when its transaction commits: a lower id may
+     * still commit after a higher one is visible. So a run takes only the entries of transactions older
+     * than its snapshot's xmin (all ended, none can add entries below them), in (transaction id, entry id)
+     * order; younger ones wait for the next run.
+     */
     private void openReplay(Serializable checkpoint) throws SQLException {
         if (checkpoint instanceof QueueCheckpoint saved && saved.version() == QueueCheckpoint.CURRENT_VERSION) {
             upTo = saved.upTo();
             committed = saved.committed();
-            log.info("Resuming the queue replay into " + prepared.spec().target() + " after queue entry " + committed);
+            log.info("Resuming the queue replay into " + prepared.spec().target() + " after queue position " + committed.xid() + "/" + committed.id());
         } else {
-            committed = prepared.config().getLastQueueId();
-            long end = SourceQueue.maxId(source, prepared.config().queue());
-            Long limited = limit == null || limit.isBlank() ? null : SourceQueue.nthId(source, prepared.config().queue(), committed, end, Long.parseLong(limit));
+            committed = QueuePosition.of(prepared.config().getLastQueuePosition());
+            QueuePosition end = SourceQueue.lastFinished(source, prepared.config().queue(), committed, SourceQueue.snapshotXmin(source));
+            end = end == null ? committed : end;
+            QueuePosition limited = limit == null || limit.isBlank() || end.equals(committed) ? null
+                    : SourceQueue.nth(source, prepared.config().queue(), committed, end, Long.parseLong(limit));
             upTo = limited == null ? end : limited;
-            log.info(upTo <= committed ? "No queued changes for " + destTable
-                    : "Replaying queue entries " + (committed + 1) + " to " + upTo + " of " + prepared.config().getControl() + " into " + destTable);
+            log.info(upTo.equals(committed) ? "No queued changes for " + destTable
+                    : "Replaying the queued changes of " + prepared.config().getControl() + " after position " + committed.xid() + "/" + committed.id()
+                    + " up to " + upTo.xid() + "/" + upTo.id() + " into " + destTable);
         }
         stepContext.setTransientUserData(new CopySession(source, prepared.spec(), new BlockPlan(List.of(), null), false, 0, -1));
     }
@@ -122,13 +131,14 @@ public class QueueReader extends AbstractItemReader {
         if (repulling) {
             return next < plan.blocks().size() ? plan.blocks().get(next++) : null;
         }
-        if (committed >= upTo) {
+        if (committed.compareTo(upTo) >= 0) {
             return null;
         }
         long perBlock = blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows);
-        Long end = SourceQueue.nthId(source, prepared.config().queue(), committed, upTo, perBlock);
-        Block block = new Block.QueueRange(committed, end == null ? upTo : end);
-        committed = end == null ? upTo : end;
+        QueuePosition end = SourceQueue.nth(source, prepared.config().queue(), committed, upTo, perBlock);
+        end = end == null ? upTo : end;
+        Block block = new Block.QueueRange(committed.xid(), committed.id(), end.xid(), end.id());
+        committed = end;
         return block;
     }
 

@@ -38,7 +38,7 @@ public class QueueRefresh {
             if (!SourceQueue.exists(s, c.queue())) {
                 throw MimeoException.sourceError("Source queue table " + c.queue() + " of " + destTable + " is missing; destroy and re-create the replication");
             }
-            return SourceQueue.trim(s, c.queue(), c.getLastQueueId());
+            return SourceQueue.trim(s, c.queue(), QueuePosition.of(c.getLastQueuePosition()));
         } catch (SQLException e) {
             throw SourceAccess.sourceFailure("trimming the change queue", c.source(), e);
         }
@@ -52,7 +52,13 @@ public class QueueRefresh {
     public String prepareRepull(String destTable) throws SQLException {
         QueueConfig c = config.replication(destTable, QueueConfig.class);
         try (Connection s = sources.open(config.source(c.getSourceId())); Connection d = destination.getConnection()) {
-            c.setRepullQueueId(SourceQueue.maxId(s, c.queue()));
+            // every entry of a transaction that ended before now is covered by the reload, whose snapshot is taken later
+            s.setAutoCommit(false);
+            QueuePosition end = SourceQueue.lastFinished(s, c.queue(), QueuePosition.of(c.getLastQueuePosition()), SourceQueue.snapshotXmin(s));
+            s.rollback();
+            QueuePosition from = QueuePosition.of(c.getLastQueuePosition());
+            QueuePosition covered = end == null ? from : end;
+            c.setRepullQueuePosition(new long[] {covered.xid(), covered.id()});
             if (c.keepsDeletedRows()) {
                 DestinationDdl.execute(d, "DELETE FROM " + c.destination().sql() + " WHERE " + Identifiers.quote(QueueApply.DELETED_COLUMN) + " IS NULL");
                 return "Deleted the live rows of " + destTable + " (kept the deleted ones) to pull all rows again";
@@ -66,9 +72,12 @@ public class QueueRefresh {
     @Transactional(rollbackOn = Exception.class)
     public void finish(String destTable) {
         QueueConfig c = config.replication(destTable, QueueConfig.class);
-        if (c.getRepullQueueId() != null) {
-            c.setLastQueueId(Math.max(c.getLastQueueId(), c.getRepullQueueId()));
-            c.setRepullQueueId(null);
+        if (c.getRepullQueuePosition() != null) {
+            QueuePosition repulled = QueuePosition.of(c.getRepullQueuePosition());
+            if (repulled.compareTo(QueuePosition.of(c.getLastQueuePosition())) > 0) {
+                c.setLastQueuePosition(repulled.xid(), repulled.id());
+            }
+            c.setRepullQueuePosition(null);
         }
         c.setLastRun(OffsetDateTime.now());
     }

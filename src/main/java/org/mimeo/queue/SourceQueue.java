@@ -32,12 +32,14 @@ final class SourceQueue {
         List<Column> image = logdel ? columns : key;
         String imageColumns = Identifiers.quoteAll(image.stream().map(Column::name).toList());
         String keyColumns = Identifiers.quoteAll(key.stream().map(Column::name).toList());
-        StringBuilder ddl = new StringBuilder("CREATE TABLE " + names.queue().sql() + " (mimeo_id bigserial PRIMARY KEY, mimeo_op \"char\" NOT NULL, "
-                + "mimeo_at timestamptz NOT NULL DEFAULT clock_timestamp()");
+        // entries are replayed in (transaction id, entry id) order: see QueueReader
+        StringBuilder ddl = new StringBuilder("CREATE TABLE " + names.queue().sql() + " (mimeo_id bigserial NOT NULL, "
+                + "mimeo_xid xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(), mimeo_op \"char\" NOT NULL, "
+                + "mimeo_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp()");
         for (Column col : image) {
             ddl.append(", ").append(col.definition());
         }
-        ddl.append(")");
+        ddl.append(", PRIMARY KEY (mimeo_xid, mimeo_id))");
         List<String> triggers;
         String body;
         if (filtered) {
@@ -120,31 +122,49 @@ final class SourceQueue {
         return tableExists(c, queue);
     }
 
-    /** Removes queue entries the destination has committed. */
-    static int trim(Connection c, QualifiedName queue, long upTo) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + queue.sql() + " WHERE mimeo_id <= ?")) {
-            ps.setLong(1, upTo);
+    /** Removes queue entries up to a position the destination has committed. */
+    static int trim(Connection c, QualifiedName queue, QueuePosition upTo) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + queue.sql() + " WHERE (mimeo_xid, mimeo_id) <= " + upTo.sql())) {
             return ps.executeUpdate();
         }
     }
 
-    static long maxId(Connection c, QualifiedName queue) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(mimeo_id), 0) FROM " + queue.sql()); ResultSet rs = ps.executeQuery()) {
+    /**
+     * The xmin of the connection's current snapshot: every transaction below it has ended, so no queue
+     * entry can appear below it any more.
+     */
+    static long snapshotXmin(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot())::text::bigint");
+             ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    /** The id of the n-th queue entry after {@code after}, or null when fewer remain up to {@code upTo}. */
-    static Long nthId(Connection c, QualifiedName queue, long after, long upTo, long n) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT mimeo_id FROM " + queue.sql()
-                + " WHERE mimeo_id > ? AND mimeo_id <= ? ORDER BY mimeo_id OFFSET ? LIMIT 1")) {
-            ps.setLong(1, after);
-            ps.setLong(2, upTo);
-            ps.setLong(3, n - 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : null;
-            }
+    /** The last entry after {@code after} among those of transactions below {@code xmin}; null when there is none. */
+    static QueuePosition lastFinished(Connection c, QualifiedName queue, QueuePosition after, long xmin) throws SQLException {
+        return position(c, "SELECT mimeo_xid::text::bigint, mimeo_id FROM " + queue.sql() + " WHERE mimeo_xid < '" + xmin + "'::xid8"
+                + " AND (mimeo_xid, mimeo_id) > " + after.sql() + " ORDER BY mimeo_xid DESC, mimeo_id DESC LIMIT 1");
+    }
+
+    /** The n-th entry after {@code after} (not beyond {@code upTo}), or null when fewer remain. */
+    static QueuePosition nth(Connection c, QualifiedName queue, QueuePosition after, QueuePosition upTo, long n) throws SQLException {
+        return position(c, "SELECT mimeo_xid::text::bigint, mimeo_id FROM " + queue.sql() + " WHERE (mimeo_xid, mimeo_id) > " + after.sql()
+                + " AND (mimeo_xid, mimeo_id) <= " + upTo.sql() + " ORDER BY mimeo_xid, mimeo_id OFFSET " + (n - 1) + " LIMIT 1");
+    }
+
+    /** How many entries follow {@code after}. */
+    static long pending(Connection c, QualifiedName queue, QueuePosition after) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + queue.sql() + " WHERE (mimeo_xid, mimeo_id) > " + after.sql());
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static QueuePosition position(Connection c, String sql) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? new QueuePosition(rs.getLong(1), rs.getLong(2)) : null;
         }
     }
 

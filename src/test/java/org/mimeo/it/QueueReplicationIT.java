@@ -181,4 +181,21 @@ class QueueReplicationIT extends MimeoIT {
                 + " \"pkName\": [\"id\"], \"pkType\": [\"integer\"]}").expectError(422, "source_error");
         assertEquals(null, Sql.destString("SELECT to_regclass('q_dst.v')::text"));
     }
+
+    @Test
+    void aChangeQueuedEarlierButCommittedLaterIsNotLost() throws Exception {
+        Sql.source("CREATE TABLE q_src.race (id int PRIMARY KEY, v text)", "INSERT INTO q_src.race SELECT g, 'v' FROM generate_series(1, 10) g");
+        JsonObject r = make("dml", "q_src.race", "q_dst.race", null);
+        try (Connection slow = TestDatabases.source()) {
+            slow.setAutoCommit(false);
+            // queued first (lower entry id), committed last
+            Sql.run(slow, "INSERT INTO q_src.race VALUES (100, 'slow')");
+            Sql.source("INSERT INTO q_src.race VALUES (200, 'fast')");
+            Api.refreshCompleted("q_dst.race", null);
+            assertEquals(List.of(), Rows.destRows("id", "q_dst.race WHERE id = 100"));
+            slow.commit();
+        }
+        refresh("q_dst.race", r);
+        Rows.assertSame("id, v", "q_src.race", "q_dst.race");
+    }
 }
