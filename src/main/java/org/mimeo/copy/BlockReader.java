@@ -65,11 +65,10 @@ public class BlockReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws Exception {
         CopySpec spec = provider().spec(destTable);
+        sourceWrites = writesBeforeSnapshot(sources, spec);
         source = sources.openSnapshot(spec.source());
         try {
             SourceRelation relation = SourceCatalog.relation(source, spec.sourceTable(), spec.source().getId());
-            // read the write counter before the snapshot is taken: a write in between only causes a safe full recopy
-            sourceWrites = SourceCatalog.writeStats(source, relation.oid()).map(WriteStats::total).orElse(null);
             boolean truncate = false;
             if (checkpoint instanceof BlockCheckpoint saved && saved.version() == BlockCheckpoint.CURRENT_VERSION
                     && (!saved.plan().isPhysical() || Objects.equals(saved.sourceWrites(), sourceWrites))) {
@@ -92,6 +91,17 @@ public class BlockReader extends AbstractItemReader {
             source.close();
             source = null;
             throw e;
+        }
+    }
+
+    /**
+     * The source table's write counter, read on its own connection before the copy's snapshot exists:
+     * a write in between can only make a restart copy again from the first block, never skip a change.
+     */
+    public static Long writesBeforeSnapshot(SourceConnections sources, CopySpec spec) throws SQLException {
+        try (Connection before = sources.open(spec.source())) {
+            var relation = SourceCatalog.findRelation(before, spec.sourceTable());
+            return relation.isEmpty() ? null : SourceCatalog.writeStats(before, relation.get().oid()).map(WriteStats::total).orElse(null);
         }
     }
 

@@ -15,6 +15,7 @@ import org.mimeo.copy.Block;
 import org.mimeo.copy.BlockCheckpoint;
 import org.mimeo.copy.BlockPlan;
 import org.mimeo.copy.BlockPlanner;
+import org.mimeo.copy.BlockReader;
 import org.mimeo.copy.CopySession;
 import org.mimeo.job.JobLog;
 import org.mimeo.source.SourceCatalog;
@@ -72,6 +73,7 @@ public class QueueReader extends AbstractItemReader {
     public void open(Serializable checkpoint) throws Exception {
         repulling = "true".equals(repull);
         prepared = specs.prepare(destTable, repulling);
+        sourceWrites = repulling ? BlockReader.writesBeforeSnapshot(sources, prepared.spec()) : null;
         source = sources.openSnapshot(prepared.mapping());
         try {
             if (repulling) {
@@ -113,7 +115,6 @@ public class QueueReader extends AbstractItemReader {
 
     private void openRepull(Serializable checkpoint) throws SQLException {
         SourceRelation relation = SourceCatalog.relation(source, prepared.spec().sourceTable(), prepared.mapping().getId());
-        sourceWrites = SourceCatalog.writeStats(source, relation.oid()).map(WriteStats::total).orElse(null);
         if (checkpoint instanceof BlockCheckpoint saved && (!saved.plan().isPhysical() || Objects.equals(saved.sourceWrites(), sourceWrites))) {
             plan = saved.plan();
             next = saved.nextBlock();
