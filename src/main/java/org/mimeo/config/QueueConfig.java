@@ -6,16 +6,7 @@ import org.mimeo.sql.QualifiedName;
 
 /** Columns of dml and logdel replications: the source queue objects, the key and the committed queue position. */
 @MappedSuperclass
-public abstract class QueueConfig extends RefreshConfig {
-
-    @Column(name = "control", nullable = false)
-    private String control;
-
-    @Column(name = "pk_name", nullable = false)
-    private String[] pkName;
-
-    @Column(name = "pk_type", nullable = false)
-    private String[] pkType;
+public abstract class QueueConfig extends KeyedConfig {
 
     @Column(name = "insert_on_fetch", nullable = false)
     private boolean insertOnFetch = true;
@@ -49,31 +40,7 @@ public abstract class QueueConfig extends RefreshConfig {
 
     /** The source queue table. */
     public QualifiedName queue() {
-        return QualifiedName.parse(control);
-    }
-
-    public String getControl() {
-        return control;
-    }
-
-    public void setControl(String control) {
-        this.control = control;
-    }
-
-    public String[] getPkName() {
-        return pkName;
-    }
-
-    public void setPkName(String[] pkName) {
-        this.pkName = pkName;
-    }
-
-    public String[] getPkType() {
-        return pkType;
-    }
-
-    public void setPkType(String[] pkType) {
-        this.pkType = pkType;
+        return QualifiedName.parse(getControl());
     }
 
     public boolean isInsertOnFetch() {
