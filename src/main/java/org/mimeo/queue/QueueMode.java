@@ -108,8 +108,7 @@ abstract class QueueMode implements ReplicationMode {
         try (Connection s = sources.open(source.mapping())) {
             s.setAutoCommit(false);
             // objects left by a maker that crashed half-way for this same destination
-            SourceQueue.drop(s, source.relation().name(), List.of(names.rowTrigger(), names.statementTriggers().get(0),
-                    names.statementTriggers().get(1), names.statementTriggers().get(2)), names.function(), names.queue());
+            SourceQueue.drop(s, source.relation().name(), names.allTriggers(), names.function(), names.queue());
             List<String> triggers = SourceQueue.create(s, names, source.relation().name(), key, source.columns(), keepsDeletedRows(), filtered);
             s.commit();
             return triggers;

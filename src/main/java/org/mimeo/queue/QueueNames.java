@@ -16,6 +16,13 @@ import org.mimeo.sql.QualifiedName;
  */
 record QueueNames(QualifiedName queue, QualifiedName function, List<String> statementTriggers, String rowTrigger) {
 
+    /** Every trigger name this replication may have created (statement-level set or row-level one). */
+    List<String> allTriggers() {
+        List<String> all = new java.util.ArrayList<>(statementTriggers);
+        all.add(rowTrigger);
+        return all;
+    }
+
     static final String SCHEMA = "mimeo";
     private static final String LONGEST_SUFFIX = "_12345678_trig_upd";
 
@@ -23,7 +30,7 @@ record QueueNames(QualifiedName queue, QualifiedName function, List<String> stat
         String tag = "_" + tag(destination.text());
         String base = Identifiers.truncateForSuffix(source.schema() + "_" + source.table(), LONGEST_SUFFIX);
         return new QueueNames(new QualifiedName(SCHEMA, base + tag + "_q"), new QualifiedName(SCHEMA, base + tag + "_fn"),
-                List.of(base + tag + "_trig_ins", base + tag + "_trig_upd", base + tag + "_trig_del"), base + tag + "_trig");
+                List.of(base + tag + "_trig_ins", base + tag + "_trig_upd", base + tag + "_trig_del", base + tag + "_trig_key"), base + tag + "_trig");
     }
 
     private static String tag(String destination) {

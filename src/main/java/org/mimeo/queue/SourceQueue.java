@@ -32,14 +32,15 @@ final class SourceQueue {
         List<Column> image = logdel ? columns : key;
         String imageColumns = Identifiers.quoteAll(image.stream().map(Column::name).toList());
         String keyColumns = Identifiers.quoteAll(key.stream().map(Column::name).toList());
-        // entries are replayed in (transaction id, entry id) order: see QueueReader
+        // Entries are replayed in (transaction id, entry id) order (see QueueReader). The queue has no index:
+        // writers pay only for the heap insert; a refresh reads its (short-lived) queue by sequential scans.
         StringBuilder ddl = new StringBuilder("CREATE TABLE " + names.queue().sql() + " (mimeo_id bigserial NOT NULL, "
                 + "mimeo_xid xid8 NOT NULL DEFAULT pg_catalog.pg_current_xact_id(), mimeo_op \"char\" NOT NULL, "
                 + "mimeo_at timestamptz NOT NULL DEFAULT pg_catalog.statement_timestamp()");
         for (Column col : image) {
             ddl.append(", ").append(col.definition());
         }
-        ddl.append(", PRIMARY KEY (mimeo_xid, mimeo_id))");
+        ddl.append(")");
         List<String> triggers;
         String body;
         if (filtered) {
@@ -59,15 +60,21 @@ final class SourceQueue {
                     + "END";
             triggers = List.of(names.rowTrigger());
         } else {
-            body = "BEGIN\n"
-                    + "  IF TG_OP = 'INSERT' THEN\n"
-                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") SELECT 'I', " + keyColumns + " FROM mimeo_new;\n"
+            // statement level: transaction id and time taken once per statement, one INSERT ... SELECT per event;
+            // row level only for rows whose key changed (a WHEN clause filters the others before any call)
+            String head = " (mimeo_xid, mimeo_at, mimeo_op, ";
+            body = "DECLARE\n"
+                    + "  mimeo_q_xid xid8 := pg_catalog.pg_current_xact_id();\n"
+                    + "  mimeo_q_at timestamptz := pg_catalog.statement_timestamp();\n"
+                    + "BEGIN\n"
+                    + "  IF TG_LEVEL = 'ROW' THEN\n"
+                    + "    INSERT INTO " + names.queue().sql() + head + keyColumns + ") VALUES (mimeo_q_xid, mimeo_q_at, 'U', " + prefixed("OLD", key) + ");\n"
+                    + "  ELSIF TG_OP = 'INSERT' THEN\n"
+                    + "    INSERT INTO " + names.queue().sql() + head + keyColumns + ") SELECT mimeo_q_xid, mimeo_q_at, 'I', " + keyColumns + " FROM mimeo_new;\n"
                     + "  ELSIF TG_OP = 'UPDATE' THEN\n"
-                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") SELECT 'U', " + keyColumns + " FROM mimeo_new;\n"
-                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + keyColumns + ") SELECT 'U', " + keyColumns
-                    + " FROM (SELECT " + keyColumns + " FROM mimeo_old EXCEPT SELECT " + keyColumns + " FROM mimeo_new) AS changed_keys;\n"
+                    + "    INSERT INTO " + names.queue().sql() + head + keyColumns + ") SELECT mimeo_q_xid, mimeo_q_at, 'U', " + keyColumns + " FROM mimeo_new;\n"
                     + "  ELSE\n"
-                    + "    INSERT INTO " + names.queue().sql() + " (mimeo_op, " + imageColumns + ") SELECT 'D', " + imageColumns + " FROM mimeo_old;\n"
+                    + "    INSERT INTO " + names.queue().sql() + head + imageColumns + ") SELECT mimeo_q_xid, mimeo_q_at, 'D', " + imageColumns + " FROM mimeo_old;\n"
                     + "  END IF;\n"
                     + "  RETURN NULL;\n"
                     + "END";
@@ -90,6 +97,9 @@ final class SourceQueue {
                         + " REFERENCING OLD TABLE AS mimeo_old NEW TABLE AS mimeo_new FOR EACH STATEMENT EXECUTE FUNCTION " + names.function().sql() + "()");
                 st.execute("CREATE TRIGGER " + Identifiers.quote(triggers.get(2)) + " AFTER DELETE ON " + table.sql()
                         + " REFERENCING OLD TABLE AS mimeo_old FOR EACH STATEMENT EXECUTE FUNCTION " + names.function().sql() + "()");
+                st.execute("CREATE TRIGGER " + Identifiers.quote(triggers.get(3)) + " AFTER UPDATE OF " + keyColumns + " ON " + table.sql()
+                        + " FOR EACH ROW WHEN ((" + prefixed("OLD", key) + ") IS DISTINCT FROM (" + prefixed("NEW", key) + "))"
+                        + " EXECUTE FUNCTION " + names.function().sql() + "()");
             }
         }
         return triggers;

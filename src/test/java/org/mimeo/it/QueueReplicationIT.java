@@ -145,7 +145,7 @@ class QueueReplicationIT extends MimeoIT {
         Api.delete("/replications/" + Api.path("q_dst.shared_b")).expect(204);
         assertEquals(List.of(), Sql.sourceStrings("SELECT to_regclass(" + Api.quote(b.getString("queueTable")).replace('"', '\'') + ")::text WHERE to_regclass("
                 + Api.quote(b.getString("queueTable")).replace('"', '\'') + ") IS NOT NULL"));
-        assertEquals("3", Sql.sourceStrings("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'q_src.shared'::regclass AND NOT tgisinternal").get(0));
+        assertEquals("4", Sql.sourceStrings("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'q_src.shared'::regclass AND NOT tgisinternal").get(0));
         refresh("q_dst.shared_a", a);
         Rows.assertSame("id, v", "q_src.shared", "q_dst.shared_a");
         Api.delete("/replications/" + Api.path("q_dst.shared_a") + "?archive=true").expect(204);
