@@ -68,4 +68,24 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 1014, value = "Refresh of %s paused: today is a daylight saving time change day in time zone %s and the time is inside the configured window %04d-%04d")
     void dstPaused(String destTable, String zone, int start, int end);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1020, value = "Scheduled refresh of %s did not start; it is tried again after its period")
+    void scheduledRefreshNotStarted(String destTable, @Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1021, value = "Scheduled refreshes are off (mimeo.scheduler.intervalSeconds=0); use POST /mimeo/api/refresh-due")
+    void schedulerOff();
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1022, value = "Scheduled refreshes checked every %d s, at most %d at once from this server")
+    void schedulerOn(long seconds, int maxJobs);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1023, value = "Scheduler tick failed; it runs again at the next tick")
+    void schedulerTickFailed(@Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1030, value = "Purged %d executions older than %d days (mimeo.retention.days)")
+    void historyPurged(int executions, int days);
 }

@@ -1,5 +1,6 @@
 package org.mimeo.monitor;
 
+import org.mimeo.internal.MimeoLogger;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -9,7 +10,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 
 /**
  * Purges the audit trail: executions (JBeret's tables and Mimeo's job_run and job_log) and refusal
@@ -20,7 +20,6 @@ import org.jboss.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class HistoryRetention {
 
-    private static final Logger LOG = Logger.getLogger(HistoryRetention.class);
 
     @Resource(lookup = "java:jboss/datasources/MimeoDS")
     DataSource destination;
@@ -30,7 +29,7 @@ public class HistoryRetention {
         int days = Integer.getInteger("mimeo.retention.days", 30);
         if (days > 0) {
             int purged = purge(days);
-            LOG.infof("MIMEO001030: Purged %d executions older than %d days (mimeo.retention.days)", purged, days);
+            MimeoLogger.LOG.historyPurged(purged, days);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.mimeo.schedule;
 
+import org.mimeo.internal.MimeoLogger;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +11,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
 import org.mimeo.replication.RefreshRequest;
@@ -25,7 +25,6 @@ import org.mimeo.replication.Replications;
 @ApplicationScoped
 public class DueRefreshes {
 
-    private static final Logger LOG = Logger.getLogger(DueRefreshes.class);
 
     /** A refresh started for a due table. */
     public record Started(String destTable, long executionId) {
@@ -73,10 +72,10 @@ public class DueRefreshes {
                 started.add(new Started(destTable, replications.refresh(destTable, RefreshRequest.defaults(), null)));
             } catch (MimeoException e) {
                 if (e.failure() != Failure.ALREADY_RUNNING) {
-                    LOG.warnf("MIMEO001020: Scheduled refresh of %s did not start: %s", destTable, e.getMessage());
+                    MimeoLogger.LOG.scheduledRefreshNotStarted(destTable, e);
                 }
             } catch (RuntimeException e) {
-                LOG.warnf(e, "MIMEO001020: Scheduled refresh of %s did not start", destTable);
+                MimeoLogger.LOG.scheduledRefreshNotStarted(destTable, e);
             }
         }
         return started;

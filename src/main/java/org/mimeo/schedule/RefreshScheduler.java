@@ -1,5 +1,6 @@
 package org.mimeo.schedule;
 
+import org.mimeo.internal.MimeoLogger;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -14,7 +15,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jboss.logging.Logger;
 import org.mimeo.job.RefreshLocks;
 
 /**
@@ -30,7 +30,6 @@ import org.mimeo.job.RefreshLocks;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RefreshScheduler {
 
-    private static final Logger LOG = Logger.getLogger(RefreshScheduler.class);
 
     @Resource
     TimerService timers;
@@ -49,11 +48,11 @@ public class RefreshScheduler {
         long seconds = Long.getLong("mimeo.scheduler.intervalSeconds", 1);
         maxJobs = Integer.getInteger("mimeo.scheduler.jobs", 4);
         if (seconds <= 0) {
-            LOG.info("MIMEO001021: Scheduled refreshes are off (mimeo.scheduler.intervalSeconds=0); use POST /mimeo/api/refresh-due");
+            MimeoLogger.LOG.schedulerOff();
             return;
         }
         timers.createIntervalTimer(seconds * 1000, seconds * 1000, new TimerConfig("mimeo refresh scheduler", false));
-        LOG.infof("MIMEO001022: Scheduled refreshes checked every %d s, at most %d at once from this server", seconds, maxJobs);
+        MimeoLogger.LOG.schedulerOn(seconds, maxJobs);
     }
 
     @Timeout
@@ -67,7 +66,7 @@ public class RefreshScheduler {
                 due.start(null, free);
             }
         } catch (RuntimeException e) {
-            LOG.warnf(e, "MIMEO001023: Scheduler tick failed; it runs again at the next tick");
+            MimeoLogger.LOG.schedulerTickFailed(e);
         } finally {
             ticking.set(false);
         }
