@@ -6,14 +6,18 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import javax.sql.DataSource;
 import org.mimeo.config.SchemaMigrations;
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.TestHooks;
 import org.mimeo.job.JobLauncher;
 import org.mimeo.job.OrphanedExecutions;
+import org.mimeo.source.PlainPasswordUpgrade;
+import org.mimeo.source.SourceCredentials;
 
-/** At deployment: bring schema mimeo up to date, then mark executions a crash left running as FAILED. */
+/** At deployment: bring schema mimeo up to date, encrypt passwords stored in plain text, then mark executions a crash left running as FAILED. */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -22,11 +26,22 @@ public class Bootstrap {
     @Resource(lookup = "java:jboss/datasources/MimeoDS")
     DataSource ds;
 
+    @Inject
+    SourceCredentials credentials;
+
     @PostConstruct
     void start() {
+        if (TestHooks.enabled()) {
+            MimeoLogger.LOG.testHooksOn();
+        }
         try (Connection c = ds.getConnection()) {
             int[] result = SchemaMigrations.migrate(c);
             MimeoLogger.LOG.schemaReady(result[0], result[1]);
+            credentials.ensureKey();
+            int encrypted = PlainPasswordUpgrade.run(c, credentials);
+            if (encrypted > 0) {
+                MimeoLogger.LOG.sourcePasswordsEncrypted(encrypted, credentials.location().toString());
+            }
             c.setAutoCommit(true);
             int orphans = OrphanedExecutions.markFailed(c, JobLauncher.serverId());
             if (orphans > 0) {

@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.mimeo.job.AuditTrail;
 
 /** Makers and destroyers, newest first (refreshes are in /executions). */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @Path("audit")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -15,6 +16,7 @@ import org.mimeo.monitor.SnapshotSizes;
 import org.mimeo.monitor.SourceChecks;
 
 /** The original's maintenance checks as REST endpoints (an extension of the contract). */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @Path("checks")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,13 +1,20 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
@@ -43,12 +50,45 @@ public final class ErrorMappers {
         }
     }
 
+    /** 403 from {@code @RolesAllowed}: names the user, the call and the roles it needs. */
+    @Provider
+    public static class Forbidden implements ExceptionMapper<ForbiddenException> {
+        @Context
+        ResourceInfo resource;
+
+        @Context
+        SecurityContext security;
+
+        @Context
+        Request request;
+
+        @Context
+        UriInfo uri;
+
+        @Override
+        public Response toResponse(ForbiddenException e) {
+            String user = security == null || security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+            return error(Failure.FORBIDDEN, "User '" + user + "' may not " + request.getMethod() + " /" + uri.getPath().replaceFirst("^/", "")
+                    + ": that needs the role " + String.join(" or ", requiredRoles()) + " (roles: mimeo-viewer < mimeo-operator < mimeo-admin)");
+        }
+
+        private List<String> requiredRoles() {
+            RolesAllowed allowed = resource.getResourceMethod() == null ? null : resource.getResourceMethod().getAnnotation(RolesAllowed.class);
+            if (allowed == null && resource.getResourceClass() != null) {
+                allowed = resource.getResourceClass().getAnnotation(RolesAllowed.class);
+            }
+            return allowed == null ? List.of(Roles.ADMIN) : Arrays.asList(allowed.value());
+        }
+    }
+
     @Provider
     public static class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
             Failure failure = switch (status) {
+                case 401 -> Failure.UNAUTHORIZED;
+                case 403 -> Failure.FORBIDDEN;
                 case 404 -> Failure.NOT_FOUND;
                 case 409 -> Failure.CONFLICT;
                 case 400, 405, 406, 415 -> Failure.INVALID_REQUEST;

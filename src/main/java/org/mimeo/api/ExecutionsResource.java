@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +19,7 @@ import org.mimeo.job.JobLauncher;
 import org.mimeo.job.JobRuns;
 
 /** JSR 352 executions of Mimeo's jobs: list, inspect, restart from the last checkpoint, stop. */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @Path("executions")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +52,7 @@ public class ExecutionsResource {
     }
 
     /** Purges the execution history older than {@code olderThanDays} (what the daily retention does); 200 with the count. */
+    @RolesAllowed(Roles.ADMIN)
     @jakarta.ws.rs.DELETE
     public Map<String, Object> purge(@QueryParam("olderThanDays") Integer days) {
         if (days == null || days < 0) {
@@ -64,12 +67,14 @@ public class ExecutionsResource {
         return views.view(id);
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("{id}/restart")
     public Response restart(@PathParam("id") long id) {
         return Response.accepted(Map.of("executionId", launcher.restart(id))).build();
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("{id}/stop")
     public Response stop(@PathParam("id") long id) {

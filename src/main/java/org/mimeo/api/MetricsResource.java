@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import org.mimeo.monitor.Metrics;
 
 /** Prometheus scrape endpoint: GET /mimeo/api/metrics. */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @Path("metrics")
 @RequestScoped
 public class MetricsResource {

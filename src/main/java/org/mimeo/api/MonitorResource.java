@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.mimeo.monitor.Monitor;
 
 /** The alert summary (the original's check_job_status), plus each table's state. */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @Path("monitor")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

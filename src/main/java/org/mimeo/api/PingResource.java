@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Liveness probe for humans and tests: GET /mimeo/api/ping answers "pong". */
+@PermitAll
 @Path("ping")
 @RequestScoped
 public class PingResource {

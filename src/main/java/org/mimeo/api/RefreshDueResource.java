@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import org.mimeo.replication.Replications;
 import org.mimeo.schedule.DueRefreshes;
 
 /** Refreshing what is due now (the original's run_refresh.py). */
+@RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
 @Path("refresh-due")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,5 +1,6 @@
 package org.mimeo.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,8 +27,11 @@ import org.mimeo.internal.MimeoLogger;
 import org.mimeo.source.ConnInfo;
 import org.mimeo.source.SourceCatalog;
 import org.mimeo.source.SourceConnections;
+import org.mimeo.source.SourceCredentials;
+import org.mimeo.source.SourceTarget;
 
-/** Source databases (mimeo.dblink_mapping). Passwords are stored, never returned or logged. */
+/** Source databases (mimeo.dblink_mapping). Passwords are stored encrypted, never returned or logged. */
+@RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
 @Path("sources")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,11 +45,17 @@ public class SourcesResource {
     @Inject
     SourceConnections connections;
 
+    @Inject
+    SourceCredentials credentials;
+
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Transactional
     public Response create(String body) {
+        JsonBody json = JsonBody.parse(body, FIELDS);
         DblinkMapping mapping = new DblinkMapping();
-        apply(mapping, JsonBody.parse(body, FIELDS));
+        setTarget(mapping, json);
+        setPassword(mapping, json.string("password"));
         config.addSource(mapping);
         MimeoLogger.LOG.sourceSaved(mapping.getId(), mapping.getDataSource(), mapping.getUsername());
         return Response.created(UriBuilder.fromPath("sources/{id}").build(mapping.getId())).entity(view(mapping)).build();
@@ -62,17 +72,32 @@ public class SourcesResource {
         return view(config.source(id));
     }
 
+    /**
+     * Replaces a source's settings. Without a {@code password} field the stored password is kept, but only
+     * when hosts, ports, database and user stay the same (it is never sent to another server or role);
+     * {@code "password": null} removes it.
+     */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{id}")
     @Transactional
     public Map<String, Object> update(@PathParam("id") int id, String body) {
         DblinkMapping mapping = config.source(id);
-        apply(mapping, JsonBody.parse(body, FIELDS));
+        JsonBody json = JsonBody.parse(body, FIELDS);
+        SourceTarget before = SourceTarget.of(mapping.getDataSource(), mapping.getUsername());
+        setTarget(mapping, json);
+        if (json.present("password")) {
+            setPassword(mapping, json.string("password"));
+        } else if (mapping.hasPassword() && !before.equals(SourceTarget.of(mapping.getDataSource(), mapping.getUsername()))) {
+            throw MimeoException.invalid("Source " + id + " now points to another host, port, database or user: send its password again"
+                    + " (field 'password'; null for none). A stored password is only kept for the same target");
+        }
         connections.retire(id);
         MimeoLogger.LOG.sourceSaved(mapping.getId(), mapping.getDataSource(), mapping.getUsername());
         return view(mapping);
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{id}")
     @Transactional
@@ -86,6 +111,7 @@ public class SourcesResource {
         return Response.noContent().build();
     }
 
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @POST
     @Path("{id}/check")
     public Map<String, Object> check(@PathParam("id") int id) {
@@ -100,13 +126,16 @@ public class SourcesResource {
         }
     }
 
-    private static void apply(DblinkMapping mapping, JsonBody body) {
+    private static void setTarget(DblinkMapping mapping, JsonBody body) {
         String dataSource = body.requiredString("dataSource");
         String username = body.requiredString("username");
         ConnInfo.parse(dataSource);
         mapping.setDataSource(dataSource.strip());
         mapping.setUsername(username);
-        mapping.setPassword(body.string("password"));
+    }
+
+    private void setPassword(DblinkMapping mapping, String password) {
+        mapping.setEncryptedPassword(password == null || password.isEmpty() ? null : credentials.encrypt(password));
     }
 
     static Map<String, Object> view(DblinkMapping m) {
@@ -114,7 +143,7 @@ public class SourcesResource {
         v.put("id", m.getId());
         v.put("dataSource", m.getDataSource());
         v.put("username", m.getUsername());
-        v.put("hasPassword", m.getPassword() != null);
+        v.put("hasPassword", m.hasPassword());
         return v;
     }
 }

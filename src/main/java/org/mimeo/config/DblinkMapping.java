@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A source database (the original's dblink_mapping_mimeo). The password is never exposed by toString. */
+/** A source database (the original's dblink_mapping_mimeo). Its password is stored encrypted and never exposed by toString. */
 @Entity
 @Table(name = "dblink_mapping", schema = "mimeo")
 public class DblinkMapping {
@@ -23,8 +23,12 @@ public class DblinkMapping {
     @Column(name = "username", nullable = false)
     private String username;
 
+    /** Ciphertext made by SourceCredentials with a key the database does not hold; never the password itself. */
     @Column(name = "pwd")
-    private String password;
+    private String encryptedPassword;
+
+    @Column(name = "pwd_encrypted", nullable = false)
+    private boolean passwordEncrypted;
 
     public Integer getId() {
         return id;
@@ -46,12 +50,17 @@ public class DblinkMapping {
         this.username = username;
     }
 
-    public String getPassword() {
-        return password;
+    public String getEncryptedPassword() {
+        return encryptedPassword;
     }
 
-    public void setPassword(String password) {
-        this.password = password;
+    public void setEncryptedPassword(String encryptedPassword) {
+        this.encryptedPassword = encryptedPassword;
+        this.passwordEncrypted = encryptedPassword != null;
+    }
+
+    public boolean hasPassword() {
+        return encryptedPassword != null;
     }
 
     @Override

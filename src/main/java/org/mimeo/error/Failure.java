@@ -3,6 +3,8 @@ package org.mimeo.error;
 /** The error categories of the REST contract; the API layer maps each to its status and code. */
 public enum Failure {
     INVALID_REQUEST(400, "invalid_request"),
+    UNAUTHORIZED(401, "unauthorized"),
+    FORBIDDEN(403, "forbidden"),
     NOT_FOUND(404, "not_found"),
     CONFLICT(409, "conflict"),
     ALREADY_RUNNING(409, "already_running"),

@@ -88,4 +88,16 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 1030, value = "Purged %d executions older than %d days (mimeo.retention.days)")
     void historyPurged(int executions, int days);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1040, value = "Test hooks are ON (mimeo.testHooks=true): refresh requests may inject faults, halt this server and move its clock. Never start a production server with this switch")
+    void testHooksOn();
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1041, value = "Encrypted the stored passwords of %d source(s) with the key in %s")
+    void sourcePasswordsEncrypted(int sources, String keyStore);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 1042, value = "Readiness check: the destination database (MimeoDS) does not answer or lacks schema mimeo; check MIMEO_DB_URL, MIMEO_DB_USER and MIMEO_DB_PASSWORD and that the database is up")
+    void destinationDown(@Cause Throwable cause);
 }

@@ -1,9 +1,12 @@
 package org.mimeo.job;
 
+import org.mimeo.internal.TestHooks;
+
 /**
  * Test hook: the job parameters {@code faultAfterBlocks=N} and {@code faultKind=fail|halt} make a copy
  * step fail (or the whole server halt, like {@code kill -9}) after the N-th block of an execution was
  * written but before its chunk commits. Restarts clear the parameters, so the restart runs clean.
+ * Inert unless the server was started with the test switch ({@link TestHooks}), whoever set the parameters.
  */
 public final class FaultInjection {
 
@@ -11,7 +14,7 @@ public final class FaultInjection {
     }
 
     public static void afterBlock(int blocksWrittenThisExecution, String faultAfterBlocks, String faultKind) {
-        if (faultAfterBlocks == null || faultAfterBlocks.isBlank()) {
+        if (faultAfterBlocks == null || faultAfterBlocks.isBlank() || !TestHooks.enabled()) {
             return;
         }
         int limit = Integer.parseInt(faultAfterBlocks.strip());

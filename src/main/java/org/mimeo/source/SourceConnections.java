@@ -2,6 +2,7 @@ package org.mimeo.source;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -29,6 +30,9 @@ public class SourceConnections {
 
     private final Map<String, Deque<Connection>> idle = new ConcurrentHashMap<>();
     private final Driver driver = new Driver();
+
+    @Inject
+    SourceCredentials credentials;
 
     public Connection open(DblinkMapping source) {
         String key = poolKey(source);
@@ -63,7 +67,8 @@ public class SourceConnections {
     private Connection connect(DblinkMapping source) {
         ConnInfo info = ConnInfo.parse(source.getDataSource());
         try {
-            Connection c = driver.connect(info.jdbcUrl(), info.properties(source.getUsername(), source.getPassword()));
+            Connection c = driver.connect(info.jdbcUrl(), info.properties(source.getUsername(),
+                    source.hasPassword() ? credentials.decrypt(source.getId(), source.getEncryptedPassword()) : null));
             if (c == null) {
                 throw MimeoException.unreachable("Source " + source.getId() + " has an unusable connection string", null);
             }
@@ -141,7 +146,7 @@ public class SourceConnections {
 
     private static String poolKey(DblinkMapping source) {
         return source.getId() + "|" + source.getDataSource() + "|" + source.getUsername() + "|"
-                + (source.getPassword() == null ? 0 : source.getPassword().hashCode());
+                + (source.hasPassword() ? source.getEncryptedPassword().hashCode() : 0);
     }
 
     private static void closeQuietly(Connection c) {

@@ -86,8 +86,8 @@ class SnapReplicationIT extends MimeoIT {
     void columnChangesRebuildBothTablesAndTheViewKeepingGrants() throws Exception {
         createSpecialTable("changing", 500);
         Api.make(make("snap_src.changing", "snap_dst.changing", null));
-        Sql.dest("DROP ROLE IF EXISTS \"report-reader\"", "CREATE ROLE \"report-reader\"",
-                "GRANT SELECT ON snap_dst.changing TO \"report-reader\"");
+        Sql.destSuperuser("DROP ROLE IF EXISTS \"report-reader\"", "CREATE ROLE \"report-reader\"");
+        Sql.dest("GRANT SELECT ON snap_dst.changing TO \"report-reader\"");
         Api.patch("/replications/" + Api.path("snap_dst.changing"),
                 "{\"postScript\": [\"CREATE TABLE IF NOT EXISTS snap_dst.post_script_ran (at timestamptz DEFAULT now())\", \"INSERT INTO snap_dst.post_script_ran DEFAULT VALUES\"]}")
                 .expect(200);

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +25,20 @@ public final class Api {
     public static final String BASE = System.getProperty("mimeo.test.baseUrl", "http://localhost:8180/mimeo") + "/api";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A user of the test server's application realm (added by the build with bin/add-user.sh, see pom.xml). */
+    public record Login(String user, String password) {
+        String authorization() {
+            return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final String PASSWORD = System.getProperty("mimeo.test.password", "Test-Secret-1");
+    public static final Login ADMIN = new Login("mimeo-admin", PASSWORD);
+    public static final Login OPERATOR = new Login("mimeo-operator", PASSWORD);
+    public static final Login VIEWER = new Login("mimeo-viewer", PASSWORD);
+    /** Authenticated, but without any Mimeo role. */
+    public static final Login NOBODY = new Login("mimeo-nobody", PASSWORD);
 
     private Api() {
     }
@@ -90,7 +105,24 @@ public final class Api {
         return URI.create(TARGET.get() + path);
     }
 
+    /** One call as {@code login} (null: anonymous); {@code body} null sends none. */
+    public static Reply call(Login login, String method, String path, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request, login);
+    }
+
     private static Reply send(HttpRequest.Builder request) {
+        return send(request, ADMIN);
+    }
+
+    private static Reply send(HttpRequest.Builder request, Login login) {
+        if (login != null) {
+            request.header("Authorization", login.authorization());
+        }
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofMinutes(10)).build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body());

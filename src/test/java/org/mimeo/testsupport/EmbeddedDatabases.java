@@ -48,6 +48,11 @@ public class EmbeddedDatabases implements LauncherSessionListener {
             long t0 = System.nanoTime();
             try {
                 dest = start(destPort(), DEST_DB);
+                try (Connection c = dest.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+                    // least privilege, as the README tells a DBA: Mimeo's role owns its database and nothing else
+                    st.execute("CREATE ROLE " + TestDatabases.DEST_ROLE + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
+                    st.execute("ALTER DATABASE " + DEST_DB + " OWNER TO " + TestDatabases.DEST_ROLE);
+                }
                 source = start(sourcePort(), SOURCE_DB);
             } catch (IOException | SQLException e) {
                 stopAll();

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.mimeo.tools.AppUsers;
 
 /**
  * A second, independently launched Mimeo server (the provisioned target/server with mimeo.war) on the
@@ -14,15 +15,30 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerProcess implements AutoCloseable {
 
+    private static final File TEST_SERVER_KEY_STORE = new File(System.getProperty("mimeo.test.jbossHome", "target/test-server"),
+            "standalone/configuration/mimeo-secrets.cs");
+
     private final int portOffset;
     private final String nodeName;
     private final File log;
     private Process process;
 
+    private final boolean testHooks;
+
     public ServerProcess(int portOffset, String nodeName) {
+        this(portOffset, nodeName, true);
+    }
+
+    /** {@code testHooks} false starts it as production would: without {@code -Dmimeo.testHooks=true}. */
+    public ServerProcess(int portOffset, String nodeName, boolean testHooks) {
         this.portOffset = portOffset;
         this.nodeName = nodeName;
+        this.testHooks = testHooks;
         this.log = new File("target/" + nodeName + "-server.log");
+    }
+
+    public File log() {
+        return log;
     }
 
     public String apiBase() {
@@ -35,13 +51,19 @@ public final class ServerProcess implements AutoCloseable {
         File base = new File("target/" + nodeName + "-base");
         if (!base.exists()) {
             copy(new File(home, "standalone").toPath(), base.toPath());
+            // the same tool and user as the build gives the Arquillian server (pom.xml: bin/add-user.sh -a)
+            AppUsers.add(home.toPath(), new File(base, "configuration").toPath(), Api.ADMIN.user(), Api.ADMIN.password(), "mimeo-admin");
+            // servers on one destination database share the key of the stored source passwords, as a DBA would copy it
+            java.nio.file.Files.copy(TEST_SERVER_KEY_STORE.toPath(), new File(base, "configuration/mimeo-secrets.cs").toPath(),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
         ProcessBuilder pb = new ProcessBuilder(new File(home, "bin/standalone.sh").getAbsolutePath(),
                 "-Djboss.server.base.dir=" + base.getAbsolutePath(),
-                "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.node.name=" + nodeName, "-Djava.net.preferIPv4Stack=true")
+                "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.node.name=" + nodeName, "-Djava.net.preferIPv4Stack=true",
+                "-Dmimeo.testHooks=" + testHooks)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         pb.environment().put("MIMEO_DB_URL", TestDatabases.destUrl());
-        pb.environment().put("MIMEO_DB_USER", TestDatabases.USER);
+        pb.environment().put("MIMEO_DB_USER", TestDatabases.DEST_ROLE);
         pb.environment().put("MIMEO_DB_PASSWORD", "postgres");
         pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx1g");
         process = pb.start();

@@ -26,6 +26,13 @@ public final class Sql {
         }
     }
 
+    /** Statements only a superuser may run on the destination (creating roles). */
+    public static void destSuperuser(String... statements) throws SQLException {
+        try (Connection c = TestDatabases.destSuperuser()) {
+            run(c, statements);
+        }
+    }
+
     /** Writes on the source, then waits until the table's write counters are flushed to the statistics system. */
     public static void sourceWrite(String table, String... statements) throws SQLException {
         long before = writes(table);

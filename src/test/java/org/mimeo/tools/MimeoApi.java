@@ -40,9 +40,15 @@ public final class MimeoApi {
 
     private final String base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile String authorization;
 
     public MimeoApi(String base) {
         this.base = base;
+    }
+
+    /** Sends HTTP BASIC credentials with every call from now on (the API needs a login; /ping does not). */
+    public void login(String user, String password) {
+        authorization = "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     public String base() {
@@ -81,6 +87,9 @@ public final class MimeoApi {
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         long t0 = System.nanoTime();
         HttpResponse<String> r = http.send(request.timeout(Duration.ofHours(2)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(r.statusCode(), r.body(), Duration.ofNanos(System.nanoTime() - t0));

@@ -24,6 +24,8 @@ public final class MimeoStack implements AutoCloseable {
     private EmbeddedPg source;
     private WildFlyServer wildfly;
     private final MimeoApi api;
+    public static final String ADMIN_USER = "mimeo-admin";
+    private String adminPassword;
 
     public MimeoStack(Settings settings, String name) {
         this.settings = settings;
@@ -43,12 +45,24 @@ public final class MimeoStack implements AutoCloseable {
                 (System.nanoTime() - t0) / 1e9, dest, source));
     }
 
-    /** Starts WildFly on the destination database and waits until /ping answers. */
+    /** Starts WildFly on the destination database as its superuser and waits until /ping answers. */
     public void startWildFly() throws IOException, InterruptedException {
+        startWildFly(EmbeddedPg.USER);
+    }
+
+    /**
+     * Adds the API user {@link #ADMIN_USER} with a fresh random password to the server's application realm
+     * (bin/add-user.sh, as a DBA would), starts WildFly on the destination database as {@code dbUser} and
+     * waits until /ping answers.
+     */
+    public void startWildFly(String dbUser) throws IOException, InterruptedException {
+        adminPassword = AppUsers.randomPassword();
+        AppUsers.add(settings.serverHome(), ADMIN_USER, adminPassword, "mimeo-admin");
+        api.login(ADMIN_USER, adminPassword);
         long t0 = System.nanoTime();
         Console.info("starting WildFly (" + settings.serverHome() + ", HTTP port " + settings.httpPort()
                 + ", management port " + settings.managementPort() + "), console log " + dataDir.resolve("wildfly-console.log"));
-        wildfly = WildFlyServer.start(resources, settings.serverHome(), settings.portOffset(), dest.jdbcUrl(), EmbeddedPg.USER, null,
+        wildfly = WildFlyServer.start(resources, settings.serverHome(), settings.portOffset(), dest.jdbcUrl(), dbUser, null,
                 dataDir.resolve("wildfly-console.log"));
         wildfly.awaitPing(api, Duration.ofMinutes(5));
         Console.info(String.format("Mimeo answers at %s (WildFly up in %.1f s)", api.base(), (System.nanoTime() - t0) / 1e9));
@@ -72,6 +86,11 @@ public final class MimeoStack implements AutoCloseable {
 
     public WildFlyServer wildfly() {
         return wildfly;
+    }
+
+    /** The password given to {@link #ADMIN_USER} at this start. */
+    public String adminPassword() {
+        return adminPassword;
     }
 
     public MimeoApi api() {

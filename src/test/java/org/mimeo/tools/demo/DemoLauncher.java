@@ -20,6 +20,8 @@ import java.util.Map;
 public final class DemoLauncher {
 
     static final int ORDERS = 5000;
+    /** The destination role WildFly connects as: no superuser, owner of database mimeo (README: least privilege). */
+    static final String DB_ROLE = "mimeo";
 
     private DemoLauncher() {
     }
@@ -31,8 +33,10 @@ public final class DemoLauncher {
         try {
             stack.startDatabases("demo", Map.of("max_connections", "100"));
             loadDemoData(stack.source());
-            stack.dest().execute("CREATE SCHEMA shop");
-            stack.startWildFly();
+            // least privilege: Mimeo runs on the destination as the non-superuser owner of its database
+            stack.dest().execute("CREATE ROLE " + DB_ROLE + " LOGIN", "ALTER DATABASE mimeo OWNER TO " + DB_ROLE,
+                    "CREATE SCHEMA shop AUTHORIZATION " + DB_ROLE);
+            stack.startWildFly(DB_ROLE);
             long sourceId = stack.registerSource();
             printTryIt(settings, stack, sourceId);
         } catch (Exception | Error e) {
@@ -67,26 +71,30 @@ public final class DemoLauncher {
 
     static void printTryIt(Settings s, MimeoStack stack, long sourceId) {
         String b = s.apiBase();
+        String curl = "curl -s -u " + MimeoStack.ADMIN_USER + ":" + stack.adminPassword();
         String json = "-H 'content-type: application/json' -d ";
         List<String> lines = List.of(
                 "",
                 "==============================================================================",
                 " Mimeo demo is running",
                 "   Mimeo REST API     " + b + "   (WildFly management: http://localhost:" + s.managementPort() + ")",
-                "   destination DB     localhost:" + s.destPort() + ", database mimeo, user postgres, no password",
+                "   API login          user " + MimeoStack.ADMIN_USER + ", password " + stack.adminPassword() + "   (role mimeo-admin; new for each start)",
+                "   destination DB     localhost:" + s.destPort() + ", database mimeo; Mimeo connects as role " + DB_ROLE + " (no superuser)",
                 "   demo source DB     localhost:" + s.sourcePort() + ", database demo: shop.orders, shop.\"Order-Items\""
                         + " (registered as source id " + sourceId + ")",
                 "   logs               " + stack.dataDir() + "/",
                 "",
                 " Try it in another terminal:",
                 "",
+                "   # check the source (the demo registered it as id " + sourceId + ")",
+                "   " + curl + " -XPOST " + b + "/sources/" + sourceId + "/check",
                 "   # create a snap replication of shop.orders (the initial load runs before the answer)",
-                "   curl -s -XPOST " + b + "/replications " + json
+                "   " + curl + " -XPOST " + b + "/replications " + json
                         + "'{\"type\":\"snap\",\"sourceId\":" + sourceId + ",\"sourceTable\":\"shop.orders\",\"destTable\":\"shop.orders\"}'",
                 "   # refresh it",
-                "   curl -s -XPOST " + b + "/replications/shop.orders/refresh " + json + "'{\"checkStats\":false}'",
+                "   " + curl + " -XPOST " + b + "/replications/shop.orders/refresh " + json + "'{\"checkStats\":false}'",
                 "   # the job executions, newest first (GET " + b + "/executions/ID for steps and log)",
-                "   curl -s " + b + "/executions",
+                "   " + curl + " " + b + "/executions",
                 "   # look at the replicated rows in the destination",
                 "   psql -h localhost -p " + s.destPort() + " -U postgres -d mimeo -c 'SELECT count(*), sum(amount) FROM shop.orders'",
                 "",

@@ -1,0 +1,116 @@
+package org.mimeo.source;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import javax.crypto.Cipher;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.mimeo.error.Failure;
+import org.mimeo.error.MimeoException;
+import org.wildfly.security.credential.SecretKeyCredential;
+import org.wildfly.security.credential.store.CredentialStore;
+import org.wildfly.security.credential.store.WildFlyElytronCredentialStoreProvider;
+
+/**
+ * Encrypts and decrypts source passwords (AES-256-GCM) with a secret key the
+ * destination database never sees: alias {@code key} of the Elytron secret-key credential store
+ * {@code mimeo-secrets} (wildfly-config/configure-security.cli), by default
+ * {@code standalone/configuration/mimeo-secrets.cs}; setting {@code mimeo.secretKeyStore} names another file.
+ * WildFly creates the file with a random key on its first start; if it is still missing, the first use
+ * creates it the same way. Decrypted passwords live only for the moment a connection is opened.
+ */
+@ApplicationScoped
+public class SourceCredentials {
+
+    public static final String STORE_SETTING = "mimeo.secretKeyStore";
+    private static final String ALIAS = "key";
+    /** Stored form: this prefix, then base64 of a random 96-bit IV followed by the AES-GCM ciphertext and tag. */
+    private static final String FORMAT = "aes-gcm:";
+    private static final String CIPHER = "AES/GCM/NoPadding";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private volatile SecretKey key;
+
+    public String encrypt(String password) {
+        try {
+            byte[] iv = new byte[IV_BYTES];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.ENCRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, iv));
+            byte[] sealed = cipher.doFinal(password.getBytes(StandardCharsets.UTF_8));
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return FORMAT + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot encrypt with the key in " + location(), e);
+        }
+    }
+
+    public String decrypt(int sourceId, String stored) {
+        try {
+            if (!stored.startsWith(FORMAT)) {
+                throw new IllegalArgumentException("unknown format");
+            }
+            byte[] in = Base64.getDecoder().decode(stored.substring(FORMAT.length()));
+            Cipher cipher = Cipher.getInstance(CIPHER);
+            cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
+            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new MimeoException(Failure.SOURCE_UNREACHABLE, "The stored password of source " + sourceId
+                    + " cannot be decrypted with this server's key in " + location() + ": it was stored by a server with another key."
+                    + " Copy that server's key store file here, or send the password again with PUT /mimeo/api/sources/" + sourceId, e);
+        }
+    }
+
+    /** Opens (or creates) the key store now, so a missing or unreadable one stops the start-up, not a later request. */
+    public void ensureKey() {
+        key();
+    }
+
+    public Path location() {
+        return ConfigProvider.getConfig().getOptionalValue(STORE_SETTING, String.class).map(Path::of)
+                .orElseGet(() -> Path.of(System.getProperty("jboss.server.config.dir", "."), "mimeo-secrets.cs"));
+    }
+
+    private SecretKey key() {
+        SecretKey k = key;
+        if (k == null) {
+            synchronized (this) {
+                if (key == null) {
+                    key = load(location());
+                }
+                k = key;
+            }
+        }
+        return k;
+    }
+
+    private static SecretKey load(Path file) {
+        try {
+            CredentialStore store = CredentialStore.getInstance("PropertiesCredentialStore", WildFlyElytronCredentialStoreProvider.getInstance());
+            store.initialize(Map.of("location", file.toString(), "create", "true"));
+            if (!store.exists(ALIAS, SecretKeyCredential.class)) {
+                KeyGenerator generator = KeyGenerator.getInstance("AES");
+                generator.init(256);
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                store.store(ALIAS, new SecretKeyCredential(generator.generateKey()));
+                store.flush();
+            }
+            return store.retrieve(ALIAS, SecretKeyCredential.class).getSecretKey();
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("Cannot open the secret key store " + file + " (alias '" + ALIAS + "') that encrypts source passwords;"
+                    + " check that the file is readable by the server, or point " + STORE_SETTING + " to it", e);
+        }
+    }
+}
