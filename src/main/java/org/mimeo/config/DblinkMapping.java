@@ -6,9 +6,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** A source database (the original's dblink_mapping_mimeo). Its password is stored encrypted and never exposed by toString. */
 @Entity
+@DynamicUpdate
 @Table(name = "dblink_mapping", schema = "mimeo")
 public class DblinkMapping {
 

@@ -7,7 +7,11 @@ import java.time.OffsetDateTime;
 import org.hibernate.annotations.ColumnTransformer;
 import org.mimeo.sql.QualifiedName;
 
-/** Columns every replication has (the original's refresh_config parent table). */
+/**
+ * Columns every replication has (the original's refresh_config parent table). The entities are
+ * {@code @DynamicUpdate}: a refresh that stamps {@code last_run} writes only that column, so it never
+ * writes back a period or condition that a PATCH changed while the refresh ran.
+ */
 @MappedSuperclass
 public abstract class RefreshConfig {
 

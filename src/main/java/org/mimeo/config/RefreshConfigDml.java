@@ -2,9 +2,11 @@ package org.mimeo.config;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** Dml replication (mimeo.refresh_config_dml). */
 @Entity
+@DynamicUpdate
 @Table(name = "refresh_config_dml", schema = "mimeo")
 public class RefreshConfigDml extends QueueConfig {
 

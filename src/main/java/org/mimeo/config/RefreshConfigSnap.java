@@ -3,9 +3,11 @@ package org.mimeo.config;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** Snapshot replication: a view over two tables, swapped on each refresh. */
 @Entity
+@DynamicUpdate
 @Table(name = "refresh_config_snap", schema = "mimeo")
 public class RefreshConfigSnap extends RefreshConfig {
 

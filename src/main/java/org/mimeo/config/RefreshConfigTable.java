@@ -3,9 +3,11 @@ package org.mimeo.config;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** Plain table replication: truncate and reload. */
 @Entity
+@DynamicUpdate
 @Table(name = "refresh_config_table", schema = "mimeo")
 public class RefreshConfigTable extends RefreshConfig {
 
