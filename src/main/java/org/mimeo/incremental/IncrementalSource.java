@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.Identifiers;
 import org.mimeo.sql.QualifiedName;
 
@@ -27,7 +28,7 @@ final class IncrementalSource {
         this.connection = connection;
         String src = table.sql();
         this.rows = "(SELECT " + src + "." + Identifiers.quote(control) + " AS " + POSITION + " FROM " + src
-                + (condition == null || condition.isBlank() ? "" : " " + condition) + ") AS " + Identifiers.quote("mimeo$rows");
+                + ConditionText.sql(condition) + ") AS " + Identifiers.quote("mimeo$rows");
         this.type = type;
     }
 
