@@ -160,7 +160,7 @@ public class ReplicationsResource {
                 throw MimeoException.invalid("Fields 'truncateCascade' and 'sequences' apply only to table replication");
             }
             if (json.present("postScript")) {
-                List<String> script = json.strings("postScript");
+                List<String> script = Validation.postScript(json.strings("postScript"));
                 snap.setPostScript(script == null || script.isEmpty() ? null : script.toArray(String[]::new));
             }
             if (json.present("checkStats")) {

@@ -19,6 +19,7 @@ import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.replication.SourceDescription;
 import org.mimeo.sql.QualifiedName;
+import org.mimeo.sql.SqlFragment;
 
 /** Checks of request values that need a database to answer (intervals, conditions, column names, sequences). */
 @ApplicationScoped
@@ -62,6 +63,29 @@ public class Validation {
     String condition(RefreshConfig c, String condition) {
         SourceDescription.read(sources, config.source(c.getSourceId()), c.source(), c.getFilter(), condition, false);
         return condition;
+    }
+
+    /**
+     * Each postScript element as one statement (a single trailing ';' dropped); 400 naming the element
+     * when one holds several statements or an unterminated string, identifier or comment.
+     */
+    static List<String> postScript(List<String> script) {
+        if (script == null) {
+            return null;
+        }
+        List<String> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < script.size(); i++) {
+            String element = script.get(i);
+            if (element == null || element.isBlank()) {
+                throw MimeoException.invalid("Field 'postScript' element " + (i + 1) + " is empty; give one SQL statement per element");
+            }
+            try {
+                statements.add(SqlFragment.singleStatement(element).strip());
+            } catch (IllegalArgumentException e) {
+                throw MimeoException.invalid("Field 'postScript' element " + (i + 1) + " is refused: " + e.getMessage());
+            }
+        }
+        return statements;
     }
 
     List<String> filter(RefreshConfig c, List<String> filter) {

@@ -159,6 +159,44 @@ public final class SourceCatalog {
         }
     }
 
+    /**
+     * The database's canonical name ({@code format_type}, without modifiers, schema-qualified unless in
+     * pg_catalog) of the type {@code text} names, or empty when it names none or does not parse. Needs
+     * an autocommit connection: a name that does not parse fails its statement.
+     */
+    public static Optional<String> canonicalType(Connection c, String text) throws SQLException {
+        long oid;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.to_regtype(?)::oid")) {
+            ps.setString(1, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                oid = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            if (SourceConnections.isConnectionFailure(e)) {
+                throw e;
+            }
+            // PostgreSQL 16 and later raise a syntax error instead of returning NULL
+            return Optional.empty();
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement path = c.prepareStatement("SELECT pg_catalog.set_config('search_path', '', true)");
+             PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.format_type(CAST(? AS oid), NULL)")) {
+            path.execute();
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getString(1));
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
     public static Optional<WriteStats> writeStats(Connection c, long oid) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT n_tup_ins, n_tup_upd, n_tup_del FROM pg_catalog.pg_stat_all_tables WHERE relid = ?")) {
