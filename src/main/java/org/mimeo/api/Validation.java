@@ -115,6 +115,25 @@ public class Validation {
         return sequences;
     }
 
+    /**
+     * 400 naming the field unless {@code value} (when given) is a value of the replication's control
+     * column kind: a timestamp for time-based, an integer for serial. Cast by the database as a bound
+     * parameter; the job casts it again on the source the same way, never as SQL text.
+     */
+    void repullBound(String field, String value, IncrementalConfig c) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String type = c.isTimeBased() ? "timestamptz" : "bigint";
+        try (Connection d = destination.getConnection(); PreparedStatement ps = d.prepareStatement("SELECT CAST(? AS " + type + ")")) {
+            ps.setString(1, value);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Field '" + field + "' is not a valid " + (c.isTimeBased() ? "timestamp" : "integer") + ": '" + value
+                    + "' (" + (c.isTimeBased() ? "e.g. '2026-01-31 12:00:00+00'" : "e.g. 1000") + ")");
+        }
+    }
+
     /** PATCH of boundary, lastValue and the DST window of an inserter or updater. */
     void patchIncremental(IncrementalConfig c, JsonBody json) {
         if (c instanceof TimeIncrementalConfig t) {

@@ -75,8 +75,13 @@ final class IncrementalSource {
         return values;
     }
 
-    /** Canonical text of an arbitrary SQL value expression of the control's type. */
-    String evaluate(String expression) throws SQLException {
-        return single("SELECT " + type.render(expression));
+    /** Canonical text of a request's value (bound as a parameter, cast by the source to the control's type). */
+    String canonical(String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + type.render("CAST(? AS " + type.sqlType() + ")"))) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 }
