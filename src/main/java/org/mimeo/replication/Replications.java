@@ -48,6 +48,9 @@ public class Replications {
     @Inject
     org.mimeo.job.AuditTrail audit;
 
+    @Inject
+    ReservedDestinations reserved;
+
     public ReplicationMode mode(String type) {
         for (ReplicationMode m : modes) {
             if (m.type().equals(type)) {
@@ -86,6 +89,7 @@ public class Replications {
 
     private Made makeUnaudited(MakeRequest request, boolean wait) {
         ReplicationMode mode = mode(request.type());
+        reserved.require(request.destTable());
         if (config.findReplication(request.destTable()).isPresent()) {
             throw MimeoException.conflict("Destination table " + request.destTable() + " is already managed by mimeo; destroy it first or choose another destTable");
         }
