@@ -293,6 +293,7 @@ public class ReplicationsResource {
         }
         if (c instanceof RefreshConfigTable table) {
             v.put("truncateCascade", table.isTruncateCascade());
+            v.put("adopted", table.isAdopted());
             v.put("sequences", table.getSequences() == null ? null : List.of(table.getSequences()));
         }
         return v;

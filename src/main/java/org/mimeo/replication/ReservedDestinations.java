@@ -25,8 +25,7 @@ public class ReservedDestinations {
 
     /** JBeret 3's PostgreSQL job repository (sql/jberet-postgresql.ddl): its tables and their sequences. */
     static final Set<String> JOB_REPOSITORY = Set.of("job_instance", "job_execution", "step_execution", "partition_execution",
-            "job_instance_jobinstanceid_seq", "job_execution_jobexecutionid_seq", "step_execution_stepexecutionid_seq",
-            "partition_execution_partitionexecutionid_seq");
+            "job_instance_jobinstanceid_seq", "job_execution_jobexecutionid_seq", "step_execution_stepexecutionid_seq");
 
     @Resource(lookup = "java:jboss/datasources/MimeoDS")
     DataSource destination;
