@@ -237,6 +237,8 @@ class HostileInputIT extends MimeoIT {
         Rows.assertSame(COLS, SRC + where, "\"Hostile Dst\".\"semi dml\"");
         assertEquals(condition, dml.getString("condition"));
 
+        Api.refreshCompleted("Hostile Dst.semi table", null);
+        Rows.assertSame(COLS, SRC + where, "\"Hostile Dst\".\"semi table\"");
         JsonObject rowCount = Api.get("/checks/row-count?destTable=" + Api.path("Hostile Dst.semi table")).expect(200).json();
         assertTrue(rowCount.getBoolean("match"), rowCount::toString);
         for (String dest : List.of("Hostile Dst.semi table", "Hostile Dst.semi inserter", "Hostile Dst.semi dml")) {
