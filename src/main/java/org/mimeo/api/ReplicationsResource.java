@@ -167,7 +167,7 @@ public class ReplicationsResource {
                 throw MimeoException.invalid("Fields 'truncateCascade' and 'sequences' apply only to table replication");
             }
             if (json.present("postScript")) {
-                List<String> script = json.strings("postScript");
+                List<String> script = Validation.postScript(json.strings("postScript"));
                 snap.setPostScript(script == null || script.isEmpty() ? null : script.toArray(String[]::new));
             }
             if (json.present("checkStats")) {
@@ -235,10 +235,15 @@ public class ReplicationsResource {
                 throw MimeoException.invalid("clock must be an ISO-8601 instant (2026-03-08T06:15:00Z) or zoned time (2026-03-08T01:15:00-05:00[America/New_York])");
             }
         }
+        String repullStart = json.scalarText("repullStart");
+        String repullEnd = json.scalarText("repullEnd");
+        if (c instanceof IncrementalConfig inc) {
+            validation.repullBound("repullStart", repullStart, inc);
+            validation.repullBound("repullEnd", repullEnd, inc);
+        }
         RefreshRequest request = new RefreshRequest(json.bool("index"), json.bool("checkStats"), json.bool("truncateCascade"),
                 json.bool("debug", false), json.int32("faultAfterBlocks"), faultKind, validation.positiveLong("blockRows", json.integer("blockRows")),
-                validation.positive("limit", json.int32("limit")), json.bool("repull", false), json.scalarText("repullStart"),
-                json.scalarText("repullEnd"), clock);
+                validation.positive("limit", json.int32("limit")), json.bool("repull", false), repullStart, repullEnd, clock);
         long executionId = replications.refresh(dest, request, json.int32("lockWait"));
         if (!wait) {
             return Response.accepted(Map.of("executionId", executionId)).build();
@@ -303,6 +308,7 @@ public class ReplicationsResource {
         }
         if (c instanceof RefreshConfigTable table) {
             v.put("truncateCascade", table.isTruncateCascade());
+            v.put("adopted", table.isAdopted());
             v.put("sequences", table.getSequences() == null ? null : List.of(table.getSequences()));
         }
         return v;

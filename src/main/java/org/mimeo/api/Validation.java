@@ -19,6 +19,7 @@ import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.replication.SourceDescription;
 import org.mimeo.sql.QualifiedName;
+import org.mimeo.sql.SqlFragment;
 
 /** Checks of request values that need a database to answer (intervals, conditions, column names, sequences). */
 @ApplicationScoped
@@ -64,6 +65,29 @@ public class Validation {
         return condition;
     }
 
+    /**
+     * Each postScript element as one statement (a single trailing ';' dropped); 400 naming the element
+     * when one holds several statements or an unterminated string, identifier or comment.
+     */
+    static List<String> postScript(List<String> script) {
+        if (script == null) {
+            return null;
+        }
+        List<String> statements = new java.util.ArrayList<>();
+        for (int i = 0; i < script.size(); i++) {
+            String element = script.get(i);
+            if (element == null || element.isBlank()) {
+                throw MimeoException.invalid("Field 'postScript' element " + (i + 1) + " is empty; give one SQL statement per element");
+            }
+            try {
+                statements.add(SqlFragment.singleStatement(element).strip());
+            } catch (IllegalArgumentException e) {
+                throw MimeoException.invalid("Field 'postScript' element " + (i + 1) + " is refused: " + e.getMessage());
+            }
+        }
+        return statements;
+    }
+
     List<String> filter(RefreshConfig c, List<String> filter) {
         SourceDescription.read(sources, config.source(c.getSourceId()), c.source(), filter.toArray(String[]::new), null, false);
         return filter;
@@ -89,6 +113,25 @@ public class Validation {
             throw new IllegalStateException(e);
         }
         return sequences;
+    }
+
+    /**
+     * 400 naming the field unless {@code value} (when given) is a value of the replication's control
+     * column kind: a timestamp for time-based, an integer for serial. Cast by the database as a bound
+     * parameter; the job casts it again on the source the same way, never as SQL text.
+     */
+    void repullBound(String field, String value, IncrementalConfig c) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String type = c.isTimeBased() ? "timestamptz" : "bigint";
+        try (Connection d = destination.getConnection(); PreparedStatement ps = d.prepareStatement("SELECT CAST(? AS " + type + ")")) {
+            ps.setString(1, value);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Field '" + field + "' is not a valid " + (c.isTimeBased() ? "timestamp" : "integer") + ": '" + value
+                    + "' (" + (c.isTimeBased() ? "e.g. '2026-01-31 12:00:00+00'" : "e.g. 1000") + ")");
+        }
     }
 
     /** PATCH of boundary, lastValue and the DST window of an inserter or updater. */

@@ -19,6 +19,10 @@ public class RefreshConfigTable extends RefreshConfig {
     @Column(name = "sequences")
     private String[] sequences;
 
+    /** The destination table existed before the maker ran: a destroyer keeps it. */
+    @Column(name = "adopted", nullable = false)
+    private boolean adopted;
+
     public RefreshConfigTable() {
         super(TYPE);
     }
@@ -29,6 +33,14 @@ public class RefreshConfigTable extends RefreshConfig {
 
     public void setTruncateCascade(boolean truncateCascade) {
         this.truncateCascade = truncateCascade;
+    }
+
+    public boolean isAdopted() {
+        return adopted;
+    }
+
+    public void setAdopted(boolean adopted) {
+        this.adopted = adopted;
     }
 
     public String[] getSequences() {

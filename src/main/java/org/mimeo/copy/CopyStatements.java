@@ -2,6 +2,7 @@ package org.mimeo.copy;
 
 import java.util.stream.Collectors;
 import org.mimeo.source.Column;
+import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.Identifiers;
 
 /** Renders the COPY statements for one block of a copy. */
@@ -26,7 +27,7 @@ public final class CopyStatements {
                 .map(c -> src + "." + Identifiers.quote(c.name()))
                 .collect(Collectors.joining(", "));
         String columnList = spec.columns().stream().map(c -> Identifiers.quote(c.name())).collect(Collectors.joining(", "));
-        String condition = spec.condition() == null || spec.condition().isBlank() ? "" : " " + spec.condition();
+        String condition = ConditionText.sql(spec.condition());
         String predicate = position == null ? null : block.predicate(POSITION);
         if (predicate == null) {
             return "SELECT " + qualifiedColumns + " FROM " + src + condition;

@@ -38,6 +38,15 @@ public enum ControlType {
         return this != INTEGER;
     }
 
+    /** The SQL type request values of this kind are cast to. */
+    public String sqlType() {
+        return switch (this) {
+            case TIMESTAMPTZ -> "timestamptz";
+            case TIMESTAMP -> "timestamp";
+            case INTEGER -> "bigint";
+        };
+    }
+
     /** SQL rendering a control value (expression) as this type's canonical text. */
     public String render(String expression) {
         return switch (this) {

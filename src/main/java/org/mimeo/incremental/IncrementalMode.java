@@ -137,6 +137,7 @@ abstract class IncrementalMode implements ReplicationMode {
 
     private String currentMax(SourceDescription source, QualifiedName table, String control, String condition, ControlType type) {
         try (Connection c = sources.open(source.mapping())) {
+            SourceAccess.guardForCondition(c);
             return new IncrementalSource(c, table, control, condition, type).max("true");
         } catch (SQLException e) {
             throw SourceAccess.sourceFailure("reading the highest control value", table, e);

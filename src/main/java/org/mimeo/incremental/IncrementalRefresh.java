@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.IncrementalConfig;
@@ -67,15 +69,20 @@ public class IncrementalRefresh {
             }
             ControlType type = specs.prepare(destTable).type();
             String control = "t." + Identifiers.quote(c.getControl());
-            String cast = type == ControlType.TIMESTAMPTZ ? "timestamptz" : type == ControlType.TIMESTAMP ? "timestamp" : "bigint";
+            List<String> bounds = new ArrayList<>();
             StringBuilder where = new StringBuilder("true");
             if (repullStart != null) {
-                where.append(" AND ").append(control).append(" > CAST(").append(Identifiers.literal(repullStart)).append(" AS ").append(cast).append(')');
+                where.append(" AND ").append(control).append(" > CAST(? AS ").append(type.sqlType()).append(')');
+                bounds.add(repullStart);
             }
             if (repullEnd != null) {
-                where.append(" AND ").append(control).append(" < CAST(").append(Identifiers.literal(repullEnd)).append(" AS ").append(cast).append(')');
+                where.append(" AND ").append(control).append(" < CAST(? AS ").append(type.sqlType()).append(')');
+                bounds.add(repullEnd);
             }
             try (PreparedStatement ps = d.prepareStatement("DELETE FROM " + c.destination().sql() + " AS t WHERE " + where)) {
+                for (int i = 0; i < bounds.size(); i++) {
+                    ps.setString(i + 1, bounds.get(i));
+                }
                 return "Deleted " + ps.executeUpdate() + " rows of " + destTable + " in the repull window to pull them again";
             }
         }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.Identifiers;
 import org.mimeo.sql.QualifiedName;
 
@@ -27,7 +28,7 @@ final class IncrementalSource {
         this.connection = connection;
         String src = table.sql();
         this.rows = "(SELECT " + src + "." + Identifiers.quote(control) + " AS " + POSITION + " FROM " + src
-                + (condition == null || condition.isBlank() ? "" : " " + condition) + ") AS " + Identifiers.quote("mimeo$rows");
+                + ConditionText.sql(condition) + ") AS " + Identifiers.quote("mimeo$rows");
         this.type = type;
     }
 
@@ -74,8 +75,13 @@ final class IncrementalSource {
         return values;
     }
 
-    /** Canonical text of an arbitrary SQL value expression of the control's type. */
-    String evaluate(String expression) throws SQLException {
-        return single("SELECT " + type.render(expression));
+    /** Canonical text of a request's value (bound as a parameter, cast by the source to the control's type). */
+    String canonical(String value) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT " + type.render("CAST(? AS " + type.sqlType() + ")"))) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 }

@@ -110,8 +110,7 @@ public class ValueRangeReader extends AbstractItemReader {
         if (value == null || value.isBlank()) {
             return null;
         }
-        return rows.evaluate("CAST(" + org.mimeo.sql.Identifiers.literal(value) + " AS "
-                + (rows.type() == ControlType.TIMESTAMPTZ ? "timestamptz" : rows.type() == ControlType.TIMESTAMP ? "timestamp" : "bigint") + ")");
+        return rows.canonical(value);
     }
 
     @Override

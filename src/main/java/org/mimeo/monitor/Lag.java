@@ -19,6 +19,7 @@ import org.mimeo.config.RefreshConfig;
 import org.mimeo.incremental.ControlType;
 import org.mimeo.incremental.IncrementalCopySpecs;
 import org.mimeo.replication.SourceAccess;
+import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.Identifiers;
 
 /**
@@ -49,12 +50,13 @@ public class Lag {
             lag.put("lastRun", c.getLastRun());
             lag.put("secondsSinceLastRun", c.getLastRun() == null ? null : Duration.between(c.getLastRun(), OffsetDateTime.now()).toMillis() / 1000.0);
             try (Connection s = sources.open(config.source(c.getSourceId()))) {
+                SourceAccess.guardForCondition(s);
                 if (c instanceof QueueConfig q) {
                     lag.put("queuedChanges", Long.toString(org.mimeo.queue.QueueStatus.pending(s, q)));
                 } else if (c instanceof IncrementalConfig i) {
                     IncrementalCopySpecs.Prepared p = incremental.prepare(c.getDestTable());
                     String sourceMax = single(s, "SELECT " + p.type().render("max(" + c.source().sql() + "." + Identifiers.quote(i.getControl()) + ")")
-                            + " FROM " + c.source().sql() + (c.getCondition() == null ? "" : " " + c.getCondition()));
+                            + " FROM " + c.source().sql() + ConditionText.sql(c.getCondition()));
                     lag.put("sourceMaxControl", sourceMax);
                     lag.put("lastValue", p.lastValue());
                     if (sourceMax != null && p.lastValue() != null) {
@@ -65,6 +67,8 @@ public class Lag {
                 }
             } catch (SQLException e) {
                 lag.put("error", "source unreachable or refused: " + e.getMessage());
+            } catch (IllegalArgumentException e) {
+                lag.put("error", e.getMessage());
             }
             result.add(lag);
         }

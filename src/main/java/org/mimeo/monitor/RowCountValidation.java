@@ -14,9 +14,11 @@ import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.IncrementalConfig;
 import org.mimeo.config.QueueConfig;
 import org.mimeo.config.RefreshConfig;
+import org.mimeo.error.MimeoException;
 import org.mimeo.incremental.ControlType;
 import org.mimeo.incremental.IncrementalCopySpecs;
 import org.mimeo.replication.SourceAccess;
+import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.Identifiers;
 
 /**
@@ -50,25 +52,25 @@ public class RowCountValidation {
             String control = Identifiers.quote(i.getControl());
             upperText = prepared.lastValue();
             String upper = upperText == null ? "false" : control + " <= " + type.sourceLiteral(upperText);
-            String low = lower == null ? "true"
-                    : control + " > CAST(" + Identifiers.literal(lower) + " AS " + (type == ControlType.INTEGER ? "bigint" : type == ControlType.TIMESTAMP ? "timestamp" : "timestamptz") + ")";
+            String low = lower == null ? "true" : control + " > CAST(? AS " + type.sqlType() + ")";
             sourceWhere = upper + " AND " + low;
             destWhere = sourceWhere;
         }
+        boolean bound = lower != null && c instanceof IncrementalConfig;
+        if (bound) {
+            requireValue(lower, ((IncrementalConfig) c).isTimeBased() ? "timestamptz" : "bigint");
+        }
         long sourceCount;
-        try (Connection s = sources.open(config.source(c.getSourceId()));
-             PreparedStatement ps = s.prepareStatement("SELECT count(*) FROM (SELECT " + c.source().sql() + ".* FROM " + c.source().sql()
-                     + (c.getCondition() == null ? "" : " " + c.getCondition()) + ") AS rows WHERE " + sourceWhere); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            sourceCount = rs.getLong(1);
+        try (Connection s = sources.open(config.source(c.getSourceId()))) {
+            SourceAccess.guardForCondition(s);
+            sourceCount = count(s, "SELECT count(*) FROM (SELECT " + c.source().sql() + ".* FROM " + c.source().sql()
+                    + ConditionText.sql(c.getCondition()) + ") AS rows WHERE " + sourceWhere, bound ? lower : null);
         } catch (SQLException e) {
             throw SourceAccess.sourceFailure("counting rows", c.source(), e);
         }
         long destCount;
-        try (Connection d = destination.getConnection();
-             PreparedStatement ps = d.prepareStatement("SELECT count(*) FROM " + c.destination().sql() + " WHERE " + destWhere); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            destCount = rs.getLong(1);
+        try (Connection d = destination.getConnection()) {
+            destCount = count(d, "SELECT count(*) FROM " + c.destination().sql() + " WHERE " + destWhere, bound ? lower : null);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count the rows of " + destTable, e);
         }
@@ -80,5 +82,27 @@ public class RowCountValidation {
         result.put("lowerBound", lower);
         result.put("upperBound", upperText);
         return result;
+    }
+
+    private static long count(Connection c, String sql, String lower) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (lower != null) {
+                ps.setString(1, lower);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** 400 when {@code lower} is no value of the control column's kind. */
+    private void requireValue(String lower, String type) {
+        try (Connection d = destination.getConnection(); PreparedStatement ps = d.prepareStatement("SELECT CAST(? AS " + type + ")")) {
+            ps.setString(1, lower);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            throw MimeoException.invalid("Parameter 'lower' is not a valid " + type + ": '" + lower + "'");
+        }
     }
 }

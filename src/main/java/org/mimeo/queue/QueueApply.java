@@ -10,6 +10,7 @@ import org.mimeo.copy.BlockApply;
 import org.mimeo.copy.CopyPipe;
 import org.mimeo.copy.CopySpec;
 import org.mimeo.copy.CopyTask;
+import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.Identifiers;
 import org.mimeo.sql.QualifiedName;
 
@@ -57,7 +58,7 @@ final class QueueApply implements BlockApply {
         String columns = Identifiers.quoteAll(spec.columns().stream().map(c -> c.name()).toList());
         String src = spec.sourceTable().sql();
         String live = "SELECT " + columns + " FROM (SELECT " + spec.columns().stream().map(c -> src + "." + Identifiers.quote(c.name()))
-                .collect(Collectors.joining(", ")) + " FROM " + src + (spec.condition() == null ? "" : " " + spec.condition()) + ") AS s"
+                .collect(Collectors.joining(", ")) + " FROM " + src + ConditionText.sql(spec.condition()) + ") AS s"
                 + " WHERE (" + qualified("s", key) + ") IN (SELECT " + qualified("q", key) + " FROM " + entries + ")";
         long rows = CopyPipe.pipe(source, "COPY (" + live + ") TO STDOUT" + binary, dest,
                 "COPY " + spec.target().sql() + " (" + columns + ") FROM STDIN" + binary);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfig;
+import org.mimeo.config.RefreshConfigTable;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
@@ -47,6 +48,9 @@ public class Replications {
 
     @Inject
     org.mimeo.job.AuditTrail audit;
+
+    @Inject
+    ReservedDestinations reserved;
 
     public ReplicationMode mode(String type) {
         for (ReplicationMode m : modes) {
@@ -86,6 +90,7 @@ public class Replications {
 
     private Made makeUnaudited(MakeRequest request, boolean wait) {
         ReplicationMode mode = mode(request.type());
+        reserved.require(request.destTable());
         if (config.findReplication(request.destTable()).isPresent()) {
             throw MimeoException.conflict("Destination table " + request.destTable() + " is already managed by mimeo; destroy it first or choose another destTable");
         }
@@ -159,8 +164,9 @@ public class Replications {
             audit.record(c.getDestTable(), "destroy " + c.getType(), "FAILED", (System.nanoTime() - started) / 1_000_000, null, e.getMessage());
             throw e;
         }
+        boolean adopted = c instanceof RefreshConfigTable t && t.isAdopted();
         audit.record(c.getDestTable(), "destroy " + c.getType(), "COMPLETED", (System.nanoTime() - started) / 1_000_000, null,
-                archive ? "destination kept (archive)" : "destination removed");
-        MimeoLogger.LOG.replicationDestroyed(c.getDestTable(), c.getType(), archive ? "; destination data kept" : "");
+                archive ? "destination kept (archive)" : adopted ? "destination kept (adopted table)" : "destination removed");
+        MimeoLogger.LOG.replicationDestroyed(c.getDestTable(), c.getType(), archive || adopted ? "; destination data kept" : "");
     }
 }

@@ -3,17 +3,23 @@ package org.mimeo.replication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.error.MimeoException;
 import org.mimeo.source.SourceConnections;
+import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.QualifiedName;
+import org.mimeo.sql.SqlFragment;
 
 /** Source-side checks every maker makes before it creates anything. */
 @ApplicationScoped
 public class SourceAccess {
+
+    /** How long a condition may run where Mimeo checks it; system property {@code mimeo.conditionCheckTimeoutSeconds}. */
+    public static final int CONDITION_TIMEOUT_SECONDS = Integer.getInteger("mimeo.conditionCheckTimeoutSeconds", 30);
 
     @Inject
     ConfigRepository config;
@@ -29,16 +35,47 @@ public class SourceAccess {
         return connections.open(mapping);
     }
 
-    /** Runs the condition on the source (without reading rows) so a bad one fails the maker, not the first refresh. */
+    /**
+     * Runs the condition on the source (without reading rows) so a bad one fails the maker, not the first
+     * refresh: 400 when it could end or escape the query it is put in, 422 when the source refuses it.
+     * The caller's transaction must be {@link #guardForCondition guarded}.
+     */
     public static void checkCondition(Connection c, QualifiedName sourceTable, String condition) {
         if (condition == null || condition.isBlank()) {
             return;
         }
+        requireSafeCondition(condition);
         try (Statement st = c.createStatement()) {
-            st.execute("SELECT 1 FROM " + sourceTable.sql() + " " + condition + " LIMIT 0");
+            st.execute("SELECT 1 FROM " + sourceTable.sql() + ConditionText.sql(condition) + " LIMIT 0");
         } catch (SQLException e) {
             throw MimeoException.sourceError("condition does not work on source table " + sourceTable + ": " + e.getMessage()
                     + ". It must start with 'WHERE ...' or ', other_table WHERE ...'", e);
+        }
+    }
+
+    /** 400 naming the field when a condition could end the query it is put in and start another, or escape it. */
+    public static void requireSafeCondition(String condition) {
+        if (condition == null) {
+            return;
+        }
+        SqlFragment.conditionProblem(condition).ifPresent(problem -> {
+            throw MimeoException.invalid("Field 'condition' is refused: " + problem
+                    + ". It is appended after 'FROM source' as 'WHERE ...' or ', other_table WHERE ...'");
+        });
+    }
+
+    /**
+     * Starts a READ ONLY transaction on {@code c} whose statements time out after
+     * {@link #CONDITION_TIMEOUT_SECONDS}: where a user's condition runs outside a refresh (makers, PATCH, checks).
+     */
+    public static void guardForCondition(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("SET TRANSACTION READ ONLY");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('statement_timeout', ?, true)")) {
+            ps.setString(1, CONDITION_TIMEOUT_SECONDS + "s");
+            ps.execute();
         }
     }
 

@@ -20,8 +20,7 @@ public record SourceDescription(DblinkMapping mapping, SourceRelation relation, 
     public static SourceDescription read(SourceAccess access, DblinkMapping mapping, QualifiedName table, String[] filter,
                                          String condition, boolean withIndexes) {
         try (Connection c = access.open(mapping)) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
+            SourceAccess.guardForCondition(c);
             SourceRelation relation = SourceCatalog.relation(c, table, mapping.getId());
             List<Column> columns = SourceCatalog.columns(c, relation, filter);
             SourceAccess.checkCondition(c, table, condition);

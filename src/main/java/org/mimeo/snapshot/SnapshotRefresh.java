@@ -22,6 +22,7 @@ import org.mimeo.replication.SourceDescription;
 import org.mimeo.source.Column;
 import org.mimeo.source.WriteStats;
 import org.mimeo.sql.QualifiedName;
+import org.mimeo.sql.SqlFragment;
 
 /**
  * The two transactional ends of a snap refresh, around the copy step: prepare (decide the load
@@ -154,7 +155,7 @@ public class SnapshotRefresh {
         }
         for (String statement : snap.getPostScript()) {
             if (statement != null && !statement.isBlank()) {
-                DestinationDdl.execute(d, statement);
+                DestinationDdl.execute(d, SqlFragment.singleStatement(statement));
             }
         }
     }

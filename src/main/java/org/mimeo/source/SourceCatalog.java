@@ -94,35 +94,73 @@ public final class SourceCatalog {
     }
 
     /**
-     * Valid indexes of the table, primary key first, then by age (OID). Must run inside a
-     * transaction: it empties the search_path for that transaction so definitions come schema-qualified.
+     * Valid indexes of the table, primary key first, then by age (OID), in catalog parts (see
+     * {@link SourceIndex}). Must run inside a transaction: it empties the search_path for that
+     * transaction so expressions and predicates come schema-qualified.
      */
     public static List<SourceIndex> indexes(Connection c, long oid) throws SQLException {
-        List<SourceIndex> result = new ArrayList<>();
         try (PreparedStatement setPath = c.prepareStatement("SELECT pg_catalog.set_config('search_path', '', true)")) {
             setPath.execute();
         }
+        List<SourceIndex> result = new ArrayList<>();
+        // indnullsnotdistinct exists from PostgreSQL 15 on; read through jsonb so older sources answer too
         try (PreparedStatement ps = c.prepareStatement("""
-                SELECT ic.relname, i.indisprimary, i.indisunique,
-                       pg_catalog.pg_get_indexdef(i.indexrelid),
-                       ARRAY(SELECT a.attname FROM unnest(i.indkey) WITH ORDINALITY k(attnum, ord)
-                               JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-                              ORDER BY k.ord)
-                  FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                SELECT i.indexrelid, ic.relname, i.indisprimary, i.indisunique, am.amname,
+                       pg_catalog.pg_indexam_has_property(am.oid, 'can_order'),
+                       pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), ic.reloptions,
+                       coalesce((pg_catalog.to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false)
+                  FROM pg_catalog.pg_index i
+                  JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+                  JOIN pg_catalog.pg_am am ON am.oid = ic.relam
                  WHERE i.indrelid = ? AND i.indisvalid
                  ORDER BY i.indisprimary DESC, i.indexrelid""")) {
             ps.setLong(1, oid);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String definition = rs.getString(4);
-                    int using = definition.indexOf(" USING ");
-                    Array cols = rs.getArray(5);
-                    result.add(new SourceIndex(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
-                            List.of((String[]) cols.getArray()), definition.substring(using + 1)));
+                    long index = rs.getLong(1);
+                    List<SourceIndex.Key> keys = new ArrayList<>();
+                    List<String> included = new ArrayList<>();
+                    indexColumns(c, index, rs.getBoolean(6), keys, included);
+                    Array options = rs.getArray(8);
+                    result.add(new SourceIndex(rs.getString(2), rs.getBoolean(3), rs.getBoolean(4), rs.getString(5), keys, included,
+                            rs.getString(7), options == null ? List.of() : List.of((String[]) options.getArray()), rs.getBoolean(9)));
                 }
             }
         }
         return result;
+    }
+
+    private static void indexColumns(Connection c, long index, boolean orderable, List<SourceIndex.Key> keys, List<String> included)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT k.ord <= i.indnkeyatts, a.attname,
+                       CASE WHEN k.attnum = 0 THEN pg_catalog.pg_get_indexdef(i.indexrelid, k.ord::int, true) END,
+                       CASE WHEN co.oid IS NOT NULL AND (k.attnum = 0 OR co.oid <> a.attcollation) THEN cn.nspname END, co.collname,
+                       ocn.nspname, oc.opcname, i.indoption[k.ord - 1]
+                  FROM pg_catalog.pg_index i
+                 CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+                  LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum AND k.attnum <> 0
+                  LEFT JOIN pg_catalog.pg_collation co ON k.ord <= i.indnkeyatts AND co.oid = i.indcollation[k.ord - 1]
+                  LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace
+                  LEFT JOIN pg_catalog.pg_opclass oc ON k.ord <= i.indnkeyatts AND oc.oid = i.indclass[k.ord - 1]
+                  LEFT JOIN pg_catalog.pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                 WHERE i.indexrelid = ?
+                 ORDER BY k.ord""")) {
+            ps.setLong(1, index);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!rs.getBoolean(1)) {
+                        included.add(rs.getString(2));
+                        continue;
+                    }
+                    QualifiedName collation = rs.getString(4) == null ? null : new QualifiedName(rs.getString(4), rs.getString(5));
+                    int option = rs.getInt(8);
+                    // indoption bits: 1 = DESC, 2 = NULLS FIRST
+                    keys.add(new SourceIndex.Key(rs.getString(2), rs.getString(3), collation, new QualifiedName(rs.getString(6), rs.getString(7)),
+                            orderable, (option & 1) != 0, (option & 2) != 0));
+                }
+            }
+        }
     }
 
     /**
@@ -156,6 +194,44 @@ public final class SourceCatalog {
                 }
                 return Optional.of(key);
             }
+        }
+    }
+
+    /**
+     * The database's canonical name ({@code format_type}, without modifiers, schema-qualified unless in
+     * pg_catalog) of the type {@code text} names, or empty when it names none or does not parse. Needs
+     * an autocommit connection: a name that does not parse fails its statement.
+     */
+    public static Optional<String> canonicalType(Connection c, String text) throws SQLException {
+        long oid;
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.to_regtype(?)::oid")) {
+            ps.setString(1, text);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                oid = rs.getLong(1);
+                if (rs.wasNull()) {
+                    return Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            if (SourceConnections.isConnectionFailure(e)) {
+                throw e;
+            }
+            // PostgreSQL 16 and later raise a syntax error instead of returning NULL
+            return Optional.empty();
+        }
+        c.setAutoCommit(false);
+        try (PreparedStatement path = c.prepareStatement("SELECT pg_catalog.set_config('search_path', '', true)");
+             PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.format_type(CAST(? AS oid), NULL)")) {
+            path.execute();
+            ps.setLong(1, oid);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Optional.ofNullable(rs.getString(1));
+            }
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
         }
     }
 

@@ -26,7 +26,8 @@ import org.mimeo.sql.QualifiedName;
 /**
  * Plain table replication (table_maker, refresh_table, table_destroyer): truncate and reload; needs
  * no key, no control column and no write access on the source. As in the original, an existing
- * destination table is adopted as it is and not loaded by the maker.
+ * destination table is adopted as it is and not loaded by the maker; unlike the original, the
+ * replication remembers that ({@code adopted}) and its destroyer leaves an adopted table in place.
  */
 @ApplicationScoped
 public class TableMode implements ReplicationMode {
@@ -75,6 +76,7 @@ public class TableMode implements ReplicationMode {
             }
             RefreshConfigTable table = MakerSupport.fill(new RefreshConfigTable(), request);
             table.setTruncateCascade(request.truncateCascade());
+            table.setAdopted(kind.isPresent());
             table.setSequences(request.sequences() == null || request.sequences().isEmpty() ? null : request.sequences().toArray(String[]::new));
             config.add(table);
             return table;
@@ -108,6 +110,6 @@ public class TableMode implements ReplicationMode {
 
     @Override
     public void destroy(RefreshConfig c, boolean archive) {
-        MakerSupport.destroyTable(destination, config, c, archive);
+        MakerSupport.destroyTable(destination, config, c, archive || ((RefreshConfigTable) c).isAdopted());
     }
 }
