@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -96,6 +98,13 @@ public class SourceCredentials {
         return k;
     }
 
+    /** The key file is as secret as application-users.properties: readable by the server's user only. */
+    private static void ownerOnly(Path file) throws java.io.IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
     private static SecretKey load(Path file) {
         try {
             CredentialStore store = CredentialStore.getInstance("PropertiesCredentialStore", WildFlyElytronCredentialStoreProvider.getInstance());
@@ -107,6 +116,7 @@ public class SourceCredentials {
                 store.store(ALIAS, new SecretKeyCredential(generator.generateKey()));
                 store.flush();
             }
+            ownerOnly(file);
             return store.retrieve(ALIAS, SecretKeyCredential.class).getSecretKey();
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("Cannot open the secret key store " + file + " (alias '" + ALIAS + "') that encrypts source passwords;"

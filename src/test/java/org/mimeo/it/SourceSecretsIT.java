@@ -3,6 +3,7 @@ package org.mimeo.it;
 import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -92,8 +93,10 @@ class SourceSecretsIT extends MimeoIT {
         Api.refreshCompleted("secret_dst.t", "{\"checkStats\": false}");
         Rows.assertSame("id, v", "secret_src.t", "secret_dst.t");
         assertEquals(0, rowsHolding(secret), "the destination database holds the password in plain text");
-        Path log = Path.of(System.getProperty("mimeo.test.jbossHome", "target/test-server"), "standalone/log/server.log");
-        assertFalse(Files.readString(log).contains(secret), "the server log holds the password");
+        Path server = Path.of(System.getProperty("mimeo.test.jbossHome", "target/test-server"), "standalone");
+        assertFalse(Files.readString(server.resolve("log/server.log")).contains(secret), "the server log holds the password");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(server.resolve("configuration/mimeo-secrets.cs"))),
+                "the key store must be readable by the server's user only");
         Api.delete("/replications/" + Api.path("secret_dst.t")).expect(204);
         Api.delete("/sources/" + id).expect(204);
     }
