@@ -5,22 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * A source's connection string: libpq {@code key=value} conninfo (as the original mimeo stores it)
  * or a {@code jdbc:postgresql://} URL. Credentials are never part of it; they are kept apart.
  */
 public final class ConnInfo {
-
-    private static final Map<String, String> LIBPQ_TO_JDBC = Map.of(
-            "sslmode", "sslmode",
-            "connect_timeout", "connectTimeout",
-            "application_name", "ApplicationName",
-            "options", "options",
-            "sslrootcert", "sslrootcert",
-            "sslcert", "sslcert",
-            "sslkey", "sslkey",
-            "target_session_attrs", "targetServerType");
 
     private final String jdbcUrl;
 
@@ -34,15 +25,10 @@ public final class ConnInfo {
         }
         String text = dataSource.strip();
         if (text.startsWith("jdbc:postgresql:")) {
-            if (text.matches("(?i).*[?&](user|password)=.*")) {
-                throw new IllegalArgumentException("dataSource must not contain user or password; give them as 'username' and 'password'");
-            }
+            SourceProperties.checkJdbcUrl(text);
             return new ConnInfo(text);
         }
         Map<String, String> pairs = parseKeyValues(text);
-        if (pairs.containsKey("user") || pairs.containsKey("password")) {
-            throw new IllegalArgumentException("dataSource must not contain user or password; give them as 'username' and 'password'");
-        }
         String host = pairs.getOrDefault("host", pairs.getOrDefault("hostaddr", "localhost"));
         String port = pairs.getOrDefault("port", "5432");
         String dbname = pairs.get("dbname");
@@ -60,21 +46,21 @@ public final class ConnInfo {
                 url.append(',');
             }
             String h = hosts[i].strip();
+            if (!h.matches("[\\w.:%-]+")) {
+                throw new IllegalArgumentException("dataSource has an invalid host: '" + h + "' (host names and IP addresses only)");
+            }
             url.append(h.contains(":") ? "[" + h + "]" : h).append(':').append(ports[Math.min(i, ports.length - 1)]);
         }
         url.append('/').append(URLEncoder.encode(dbname, StandardCharsets.UTF_8).replace("+", "%20"));
         char sep = '?';
         for (Map.Entry<String, String> e : pairs.entrySet()) {
-            String jdbcKey = LIBPQ_TO_JDBC.get(e.getKey());
-            if (jdbcKey == null) {
-                if (!e.getKey().equals("host") && !e.getKey().equals("hostaddr") && !e.getKey().equals("port") && !e.getKey().equals("dbname")) {
-                    throw new IllegalArgumentException("dataSource key '" + e.getKey() + "' is not supported; supported: host, hostaddr, port, dbname, " + String.join(", ", LIBPQ_TO_JDBC.keySet()));
-                }
-                continue;
+            if (!Set.of("host", "hostaddr", "port", "dbname").contains(e.getKey())) {
+                Map.Entry<String, String> jdbc = SourceProperties.fromLibpq(e.getKey(), e.getValue());
+                url.append(sep).append(jdbc.getKey()).append('=').append(URLEncoder.encode(jdbc.getValue(), StandardCharsets.UTF_8));
+                sep = '&';
             }
-            url.append(sep).append(jdbcKey).append('=').append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-            sep = '&';
         }
+        SourceProperties.checkJdbcUrl(url.toString());
         return new ConnInfo(url.toString());
     }
 
@@ -141,6 +127,10 @@ public final class ConnInfo {
         return jdbcUrl;
     }
 
+    /**
+     * The driver settings Mimeo adds. pgjdbc lets the URL's query override them: the URL may never carry
+     * user or password (see {@link SourceProperties}), so only the harmless defaults below can be changed.
+     */
     public Properties properties(String username, String password) {
         Properties props = new Properties();
         props.setProperty("user", username);
