@@ -31,7 +31,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@code testHooks} false starts it as production would: without {@code -Dmimeo.testHooks=true}. */
     public ServerProcess(int portOffset, String nodeName, boolean testHooks) {
-        this.portOffset = portOffset;
+        // -Dmimeo.test.extraServerShift=N moves these servers' ports, so two builds can run side by side
+        this.portOffset = portOffset + Integer.getInteger("mimeo.test.extraServerShift", 0);
         this.nodeName = nodeName;
         this.testHooks = testHooks;
         this.log = new File("target/" + nodeName + "-server.log");
