@@ -30,6 +30,7 @@ import org.mimeo.config.RefreshConfig;
 import org.mimeo.config.RefreshConfigSnap;
 import org.mimeo.config.RefreshConfigTable;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.Settings;
 import org.mimeo.internal.TestHooks;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.RefreshRequest;
@@ -244,13 +245,23 @@ public class ReplicationsResource {
         RefreshRequest request = new RefreshRequest(json.bool("index"), json.bool("checkStats"), json.bool("truncateCascade"),
                 json.bool("debug", false), json.int32("faultAfterBlocks"), faultKind, validation.positiveLong("blockRows", json.integer("blockRows")),
                 validation.positive("limit", json.int32("limit")), json.bool("repull", false), repullStart, repullEnd, clock);
-        long executionId = replications.refresh(dest, request, json.int32("lockWait"));
+        long executionId = replications.refresh(dest, request, lockWait(json.int32("lockWait")));
         if (!wait) {
             return Response.accepted(Map.of("executionId", executionId)).build();
         }
         JobExecution execution = replications.await(executionId);
         Response.Status status = execution.getBatchStatus() == BatchStatus.STARTED ? Response.Status.ACCEPTED : Response.Status.OK;
         return Response.status(status).entity(executions.view(executionId)).build();
+    }
+
+    /** {@code lockWait} seconds: 0 (the default) does not wait; at most {@link Settings#maxWait()}. */
+    private static Integer lockWait(Integer seconds) {
+        long max = Settings.maxWait().toSeconds();
+        if (seconds != null && (seconds < 0 || seconds > max)) {
+            throw MimeoException.invalid("Field 'lockWait' is seconds to wait for a running refresh of the table, from 0 to " + max
+                    + " (the server's mimeo.api.maxWaitSeconds)");
+        }
+        return seconds == null || seconds == 0 ? null : seconds;
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

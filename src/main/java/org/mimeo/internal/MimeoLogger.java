@@ -100,4 +100,16 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 1042, value = "Readiness check: the destination database (MimeoDS) does not answer or lacks schema mimeo; check MIMEO_DB_URL, MIMEO_DB_USER and MIMEO_DB_PASSWORD and that the database is up")
     void destinationDown(@Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 1050, value = "The advisory lock of %s was lost with its database session and another server holds it now; two refreshes of the table may overlap: check GET /mimeo/api/executions?destTable=%<s and the other servers")
+    void lockLostToAnotherServer(String destTable);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1051, value = "Capacity: %d batch threads (mimeo.batch.threads), destination pool of at most %d connections (mimeo.db.pool.max), wait=true answers after at most %d s (mimeo.api.maxWaitSeconds)")
+    void capacity(int threads, int pool, long maxWaitSeconds);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 1052, value = "The destination pool (%d connections) is too small for %d batch threads: refreshes may wait for connections and fail. Give %s at least %d, or lower %s")
+    void poolTooSmall(int pool, int threads, String poolSetting, int needed, String threadsSetting);
 }

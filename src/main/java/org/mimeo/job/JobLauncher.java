@@ -45,7 +45,7 @@ public class JobLauncher {
 
     /**
      * As {@link #start}, but with {@code lockWaitSeconds} &gt; 0 waits up to that long for the running
-     * refresh to end (&lt;= 0: without limit). Only a final refusal is recorded as already running.
+     * refresh to end. Only a final refusal is recorded as already running.
      */
     public long startWaitingForLock(String jobName, String destTable, Properties parameters, Integer lockWaitSeconds) {
         String token = java.util.UUID.randomUUID().toString();
@@ -67,10 +67,9 @@ public class JobLauncher {
     }
 
     private void acquire(String destTable, String token, Integer lockWaitSeconds) {
-        boolean forever = lockWaitSeconds != null && lockWaitSeconds <= 0;
-        long deadline = System.nanoTime() + (lockWaitSeconds == null || forever ? 0 : lockWaitSeconds * 1_000_000_000L);
+        long deadline = System.nanoTime() + (lockWaitSeconds == null ? 0 : lockWaitSeconds * 1_000_000_000L);
         while (!locks.tryLock(destTable, token)) {
-            if (!forever && System.nanoTime() - deadline >= 0) {
+            if (System.nanoTime() - deadline >= 0) {
                 String message = "A refresh of " + destTable + " is already running (its advisory lock is held in the destination database);"
                         + " wait for it to end, or pass lockWait to wait for it";
                 runs.recordAttempt(destTable, "ALREADY_RUNNING", message);

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.mimeo.config.ConfigRepository;
@@ -15,6 +14,7 @@ import org.mimeo.config.RefreshConfigTable;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.Settings;
 import org.mimeo.job.JobLauncher;
 import org.mimeo.job.JobLogStore;
 import org.mimeo.job.JobParameters;
@@ -27,8 +27,6 @@ public class Replications {
     /** A maker's result: the configuration and, when data was pulled, the initial load's execution. */
     public record Made(RefreshConfig config, Long executionId, BatchStatus loadStatus) {
     }
-
-    private static final Duration MAX_WAIT = Duration.ofDays(1);
 
     @Inject
     @Any
@@ -110,7 +108,11 @@ public class Replications {
         if (!wait) {
             return new Made(created, executionId, BatchStatus.STARTED);
         }
-        JobExecution execution = jobs.awaitEnd(executionId, MAX_WAIT);
+        JobExecution execution = jobs.awaitEnd(executionId, Settings.maxWait());
+        if (JobLauncher.RUNNING.contains(execution.getBatchStatus())) {
+            // still loading after the longest wait an HTTP worker may be tied: answer like wait=false
+            return new Made(created, executionId, BatchStatus.STARTED);
+        }
         if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
             String cause = lastError(executionId);
             undo(mode, created.getDestTable());
@@ -150,8 +152,9 @@ public class Replications {
         return jobs.startWaitingForLock(mode.jobName(), c.getDestTable(), p, lockWaitSeconds);
     }
 
+    /** Waits for the execution to end, at most {@link Settings#maxWait()}; it may still be running then. */
     public JobExecution await(long executionId) {
-        return jobs.awaitEnd(executionId, MAX_WAIT);
+        return jobs.awaitEnd(executionId, Settings.maxWait());
     }
 
     public void destroy(String destTable, boolean archive) {

@@ -24,6 +24,7 @@ public final class ServerProcess implements AutoCloseable {
     private Process process;
 
     private final boolean testHooks;
+    private final java.util.List<String> systemProperties = new java.util.ArrayList<>();
 
     public ServerProcess(int portOffset, String nodeName) {
         this(portOffset, nodeName, true);
@@ -36,6 +37,12 @@ public final class ServerProcess implements AutoCloseable {
         this.nodeName = nodeName;
         this.testHooks = testHooks;
         this.log = new File("target/" + nodeName + "-server.log");
+    }
+
+    /** Starts the server with {@code -Dname=value} too (call before {@link #start()}). */
+    public ServerProcess withSystemProperty(String name, String value) {
+        systemProperties.add("-D" + name + "=" + value);
+        return this;
     }
 
     public File log() {
@@ -58,10 +65,12 @@ public final class ServerProcess implements AutoCloseable {
             java.nio.file.Files.copy(TEST_SERVER_KEY_STORE.toPath(), new File(base, "configuration/mimeo-secrets.cs").toPath(),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
-        ProcessBuilder pb = new ProcessBuilder(new File(home, "bin/standalone.sh").getAbsolutePath(),
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(new File(home, "bin/standalone.sh").getAbsolutePath(),
                 "-Djboss.server.base.dir=" + base.getAbsolutePath(),
                 "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.node.name=" + nodeName, "-Djava.net.preferIPv4Stack=true",
-                "-Dmimeo.testHooks=" + testHooks)
+                "-Dmimeo.testHooks=" + testHooks));
+        command.addAll(systemProperties);
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
         pb.environment().put("MIMEO_DB_URL", TestDatabases.destUrl());
         pb.environment().put("MIMEO_DB_USER", TestDatabases.DEST_ROLE);
