@@ -122,7 +122,7 @@ public final class SoakLauncher {
         report.line("");
         List<String> different = new ArrayList<>();
         for (SoakTable t : tables) {
-            SoakVerifier.Result r = verifier.verify(t);
+            SoakVerifier.Result r = verifier.verify(t, writers.counts(t).movedKeys);
             SoakRefresher.Outcome o = finals.get(t);
             if (!r.equal() || !o.completed()) {
                 different.add(t.name() + (o.completed() ? "" : " (no final refresh)"));

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +35,8 @@ final class SoakWriters {
         final AtomicLong keyChanges = new AtomicLong();
         final AtomicLong statements = new AtomicLong();
         final AtomicLong failures = new AtomicLong();
+        /** Keys a key change was tried on (recorded before the statement: it may have committed when it failed). */
+        final Set<Long> movedKeys = ConcurrentHashMap.newKeySet();
         volatile String lastError;
 
         long rowsChanged() {
@@ -144,6 +148,7 @@ final class SoakWriters {
         } else if (p < 95) {
             n.revived.addAndGet(update(c, "INSERT INTO " + t.name() + " (id, v) VALUES (?, " + VALUE + ") ON CONFLICT (id) DO NOTHING", id));
         } else {
+            n.movedKeys.add(id);
             long[] r = countAndMax(c, "WITH u AS (UPDATE " + t.name() + " SET id = nextval('" + t.idSequence() + "'), rev = nextval('"
                     + t.revSequence() + "') WHERE id = " + id + " RETURNING id) SELECT count(*), max(id) FROM u");
             n.keyChanges.addAndGet(r[0]);
