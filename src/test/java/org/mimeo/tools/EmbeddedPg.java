@@ -30,7 +30,11 @@ public final class EmbeddedPg implements AutoCloseable {
     private final String database;
     private final Path dataDir;
     private final CountDownLatch started = new CountDownLatch(1);
+    /** Held while the server is stopped or started again ({@link #restart}) and by {@link #close()}. */
+    private final Object lifecycle = new Object();
     private volatile EmbeddedPostgres pg;
+    private Map<String, String> serverConfig = Map.of();
+    private boolean closed;
 
     private EmbeddedPg(String name, int port, String database, Path dataDir) {
         this.name = name;
@@ -51,18 +55,9 @@ public final class EmbeddedPg implements AutoCloseable {
     }
 
     private void doStart(Map<String, String> serverConfig) throws IOException, SQLException {
+        this.serverConfig = Map.copyOf(serverConfig);
         try {
-            Files.createDirectories(dataDir.getParent());
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPort(port)
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()))
-                    .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()));
-            serverConfig.forEach(builder::setServerConfig);
-            pg = builder.start();
+            startPostmaster();
         } finally {
             started.countDown();
         }
@@ -70,6 +65,53 @@ public final class EmbeddedPg implements AutoCloseable {
             try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
                 st.execute("CREATE DATABASE " + database);
             }
+        }
+    }
+
+    /**
+     * Stops the server (pg_ctl stop -m fast: open sessions are cut), keeps it down for {@code downtime}, then starts
+     * it again on the same data directory and port with the same settings. Its databases stay as they were:
+     * zonky runs no initdb where a postgresql.conf exists, and no database is created.
+     */
+    public void restart(Duration downtime) throws IOException, InterruptedException {
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new IllegalStateException(this + " was stopped for good");
+            }
+            stopPostmaster();
+            // pg_ctl stop waits 5 s at most: make sure the postmaster is gone before starting another one
+            Path pid = dataDir.resolve("postmaster.pid");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (Files.exists(pid)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(this + " did not stop within 60 s (" + pid + " still there)");
+                }
+                Thread.sleep(200);
+            }
+            Thread.sleep(downtime.toMillis());
+            startPostmaster();
+        }
+    }
+
+    private void startPostmaster() throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .setOutputRedirector(java.lang.ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()))
+                .setErrorRedirector(java.lang.ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()));
+        serverConfig.forEach(builder::setServerConfig);
+        pg = builder.start();
+    }
+
+    private void stopPostmaster() throws IOException {
+        EmbeddedPostgres p = pg;
+        pg = null;
+        if (p != null) {
+            p.close();
         }
     }
 
@@ -115,10 +157,9 @@ public final class EmbeddedPg implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        EmbeddedPostgres p = pg;
-        pg = null;
-        if (p != null) {
-            p.close();
+        synchronized (lifecycle) {
+            closed = true;
+            stopPostmaster();
         }
     }
 

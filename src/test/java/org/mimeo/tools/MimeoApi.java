@@ -82,6 +82,11 @@ public final class MimeoApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    public Answer patch(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("content-type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Answer delete(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
