@@ -100,4 +100,16 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 1042, value = "Readiness check: the destination database (MimeoDS) does not answer or lacks schema mimeo; check MIMEO_DB_URL, MIMEO_DB_USER and MIMEO_DB_PASSWORD and that the database is up")
     void destinationDown(@Cause Throwable cause);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1200, value = "Timeouts: %s")
+    void timeouts(String settings);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1201, value = "Stop of execution %d: cancelling its running COPY on the source and the destination")
+    void copyCancelled(long executionId);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1202, value = "Server shutting down: cancelling the running COPY of %d execution(s); restart them with POST /mimeo/api/executions/{id}/restart")
+    void copiesCancelledAtShutdown(int count);
 }
