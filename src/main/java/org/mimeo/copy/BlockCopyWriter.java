@@ -8,9 +8,9 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
-import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
+import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.internal.MimeoLogger;
 import org.mimeo.job.FaultInjection;
 import org.mimeo.job.JobLog;
@@ -47,9 +47,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
         long rows = 0;
         try (Connection dest = destination.getConnection()) {
             if (session.takeTruncatePending()) {
-                try (Statement st = dest.createStatement()) {
-                    st.execute("TRUNCATE " + session.spec().target().sql());
-                }
+                DestinationDdl.truncate(dest, session.spec().target(), false);
             }
             for (Object item : items) {
                 CopyTask task = (CopyTask) item;
