@@ -3,14 +3,18 @@ package org.mimeo.copy;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
-import java.sql.Statement;
+import java.sql.SQLException;
 import java.util.List;
 import javax.sql.DataSource;
+import org.mimeo.ddl.DestinationDdl;
+import org.mimeo.error.Failure;
+import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
 import org.mimeo.job.FaultInjection;
 import org.mimeo.job.JobLog;
@@ -34,6 +38,12 @@ public class BlockCopyWriter extends AbstractItemWriter {
     JobLog log;
 
     @Inject
+    JobContext jobContext;
+
+    @Inject
+    RunningCopies running;
+
+    @Inject
     @BatchProperty
     String faultAfterBlocks;
 
@@ -45,16 +55,15 @@ public class BlockCopyWriter extends AbstractItemWriter {
     public void writeItems(List<Object> items) throws Exception {
         CopySession session = (CopySession) stepContext.getTransientUserData();
         long rows = 0;
-        try (Connection dest = destination.getConnection()) {
+        long executionId = jobContext.getExecutionId();
+        try (Connection dest = destination.getConnection(); AutoCloseable cancellable = running.register(executionId, session.source(), dest)) {
             if (session.takeTruncatePending()) {
-                try (Statement st = dest.createStatement()) {
-                    st.execute("TRUNCATE " + session.spec().target().sql());
-                }
+                DestinationDdl.truncate(dest, session.spec().target(), false);
             }
             for (Object item : items) {
                 CopyTask task = (CopyTask) item;
                 CopySpec spec = session.spec();
-                long copied = spec.write(session.source(), task, dest);
+                long copied = write(spec, session, task, dest, executionId);
                 if (spec.progress() != null) {
                     spec.progress().written(dest, task.source());
                 }
@@ -67,5 +76,25 @@ public class BlockCopyWriter extends AbstractItemWriter {
         }
         Long before = (Long) stepContext.getPersistentUserData();
         stepContext.setPersistentUserData((before == null ? 0L : before) + rows);
+    }
+
+    private long write(CopySpec spec, CopySession session, CopyTask task, Connection dest, long executionId) throws SQLException {
+        if (running.stopRequested(executionId)) {
+            throw new MimeoException(Failure.CONFLICT, "Execution " + executionId + " was stopped before block " + task.block()
+                    + " of " + spec.target() + "; restart it with POST /mimeo/api/executions/" + executionId + "/restart");
+        }
+        try {
+            return spec.write(session.source(), task, dest);
+        } catch (SQLException e) {
+            if (running.stopRequested(executionId)) {
+                throw new MimeoException(Failure.CONFLICT, "Execution " + executionId + " was stopped during the copy of block " + task.block()
+                        + " into " + spec.target() + "; the block was rolled back. Restart it with POST /mimeo/api/executions/" + executionId + "/restart", e);
+            }
+            RuntimeException explained = CopyFailures.explain(e, spec, task, session.source(), dest);
+            if (explained != null) {
+                throw explained;
+            }
+            throw e;
+        }
     }
 }

@@ -35,7 +35,7 @@ public final class IndexReplay {
                 if (!index.hasExpressions() && keptColumns.containsAll(index.columns())) {
                     DestinationDdl.execute(c, "ALTER TABLE " + target.sql() + " ADD CONSTRAINT "
                             + Identifiers.quote(indexName(target.table() + "_pkey", target.table())) + " PRIMARY KEY ("
-                            + Identifiers.quoteAll(index.keys().stream().map(SourceIndex.Key::column).toList()) + ")" + include(index));
+                            + Identifiers.quoteAll(index.keys().stream().map(SourceIndex.Key::column).toList()) + ")" + include(index), target);
                     created++;
                 }
                 continue;
@@ -47,7 +47,7 @@ public final class IndexReplay {
                     ? index.name().replace(sourceTable.table(), target.table())
                     : target.table() + "_" + index.name();
             DestinationDdl.execute(c, "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX "
-                    + Identifiers.quote(indexName(name, index.name())) + " ON " + target.sql() + " " + definition(index));
+                    + Identifiers.quote(indexName(name, index.name())) + " ON " + target.sql() + " " + definition(index), target);
             created++;
         }
         return created;

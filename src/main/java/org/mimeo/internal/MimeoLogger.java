@@ -112,4 +112,16 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.ERROR)
     @Message(id = 1052, value = "The destination pool (%d connections) is too small for %d batch threads: refreshes may wait for connections and fail. Give %s at least %d, or lower %s")
     void poolTooSmall(int pool, int threads, String poolSetting, int needed, String threadsSetting);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1200, value = "Timeouts: %s")
+    void timeouts(String settings);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1201, value = "Stop of execution %d: cancelling its running COPY on the source and the destination")
+    void copyCancelled(long executionId);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1202, value = "Server shutting down: cancelling the running COPY of %d execution(s); restart them with POST /mimeo/api/executions/{id}/restart")
+    void copiesCancelledAtShutdown(int count);
 }

@@ -30,6 +30,9 @@ public class JobLauncher {
     @Inject
     RefreshLocks locks;
 
+    @Inject
+    org.mimeo.copy.RunningCopies copies;
+
     public static JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -129,6 +132,7 @@ public class JobLauncher {
             throw MimeoException.conflict("Execution " + executionId + " is " + status + "; only running executions can be stopped");
         }
         operator().stop(executionId);
+        copies.stop(executionId);
     }
 
     /** Runs {@code work} while holding the table's lock (409 already_running when a refresh holds it). */

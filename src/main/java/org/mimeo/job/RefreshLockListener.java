@@ -40,8 +40,12 @@ public class RefreshLockListener extends AbstractJobListener {
         }
     }
 
+    @Inject
+    org.mimeo.copy.RunningCopies copies;
+
     @Override
     public void afterJob() {
+        copies.endOfJob(jobContext);
         locks.release(destTable, token());
         locks.release(destTable, "execution-" + jobContext.getExecutionId());
     }

@@ -41,7 +41,7 @@ public class StepAuditListener extends AbstractStepListener {
         Exception failure = stepContext.getException();
         if (failure != null) {
             MimeoLogger.LOG.stepFailed(stepContext.getStepName(), jobContext.getExecutionId(), destTable, jobContext.getExecutionId(), failure);
-            log.error("Step " + stepContext.getStepName() + " failed: " + describe(failure));
+            log.error("Step " + stepContext.getStepName() + " failed" + code(failure) + ": " + describe(failure));
             return;
         }
         StringBuilder counts = new StringBuilder();
@@ -57,6 +57,16 @@ public class StepAuditListener extends AbstractStepListener {
         log.info("Step " + stepContext.getStepName() + " ended with exit status " + stepContext.getExitStatus()
                 + (rows instanceof Long n ? ", " + n + " rows copied" : "")
                 + (counts.isEmpty() ? "" : " (" + counts + ")"));
+    }
+
+    /** The contract's error code of the first MimeoException in the chain, e.g. " (source_unreachable)", so operators can grep for it. */
+    static String code(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof org.mimeo.error.MimeoException m) {
+                return " (" + m.failure().code() + ")";
+            }
+        }
+        return "";
     }
 
     static String describe(Throwable failure) {

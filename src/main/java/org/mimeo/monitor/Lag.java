@@ -69,6 +69,9 @@ public class Lag {
                 lag.put("error", "source unreachable or refused: " + e.getMessage());
             } catch (IllegalArgumentException e) {
                 lag.put("error", e.getMessage());
+            } catch (org.mimeo.error.MimeoException e) {
+                // one unreachable source must not hide the lag of every other table
+                lag.put("error", e.failure().code() + ": " + e.getMessage());
             }
             result.add(lag);
         }

@@ -51,8 +51,14 @@ public class SnapshotSizes {
                         result.add(row);
                     }
                 }
-            } catch (SQLException e) {
-                throw SourceAccess.sourceFailure("measuring the source", c.source(), e);
+            } catch (SQLException | org.mimeo.error.MimeoException e) {
+                org.mimeo.error.MimeoException failure = e instanceof org.mimeo.error.MimeoException unreachable ? unreachable
+                        : SourceAccess.sourceFailure("measuring the source", c.source(), (SQLException) e);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("destTable", c.getDestTable());
+                row.put("sourceTable", c.getSourceTable());
+                row.put("error", failure.failure().code() + ": " + failure.getMessage());
+                result.add(row);
             }
         }
         return result;

@@ -18,6 +18,7 @@ import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.ddl.DestinationCatalog;
+import org.mimeo.error.MimeoException;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.replication.SourceDescription;
 import org.mimeo.source.Column;
@@ -48,7 +49,14 @@ public class SourceChecks {
             if (sourceId != null && !sourceId.equals(c.getSourceId())) {
                 continue;
             }
-            SourceDescription source = SourceDescription.read(sources, config.source(c.getSourceId()), c.source(), null, null, false);
+            SourceDescription source;
+            try {
+                source = SourceDescription.read(sources, config.source(c.getSourceId()), c.source(), null, null, false);
+            } catch (MimeoException e) {
+                // reported for this table only: the other tables are still checked
+                drift.add(new Drift(c.getDestTable(), c.getSourceTable(), c.getSourceId(), null, null, null, e.failure().code() + ": " + e.getMessage()));
+                continue;
+            }
             Set<String> filter = c.getFilter() == null ? null : new HashSet<>(List.of(c.getFilter()));
             Map<String, String> src = new LinkedHashMap<>();
             for (Column col : source.columns()) {
@@ -111,8 +119,13 @@ public class SourceChecks {
                         }
                     }
                 }
-            } catch (SQLException e) {
-                throw SourceAccess.sourceFailure("listing tables", new org.mimeo.sql.QualifiedName("pg_catalog", "pg_class"), e);
+            } catch (SQLException | MimeoException e) {
+                MimeoException failure = e instanceof MimeoException unreachable ? unreachable
+                        : SourceAccess.sourceFailure("listing tables", new org.mimeo.sql.QualifiedName("pg_catalog", "pg_class"), (SQLException) e);
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("sourceId", m.getId());
+                row.put("error", failure.failure().code() + ": " + failure.getMessage());
+                missing.add(row);
             }
         }
         return missing;

@@ -82,6 +82,6 @@ public final class MakerSupport {
         }
         DestinationDdl.execute(d, "ALTER TABLE " + dest.sql() + " ADD CONSTRAINT "
                 + Identifiers.quote(Identifiers.truncateForSuffix(dest.table(), "_pkey") + "_pkey") + " PRIMARY KEY ("
-                + Identifiers.quoteAll(key.stream().map(Column::name).toList()) + ")");
+                + Identifiers.quoteAll(key.stream().map(Column::name).toList()) + ")", dest);
     }
 }

@@ -138,7 +138,7 @@ public final class ConnInfo {
             props.setProperty("password", password);
         }
         props.setProperty("ApplicationName", "mimeo");
-        props.setProperty("tcpKeepAlive", "true");
+        org.mimeo.internal.Timeouts.current().applyToSource(props);
         return props;
     }
 }

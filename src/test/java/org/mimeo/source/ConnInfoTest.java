@@ -116,4 +116,16 @@ class ConnInfoTest {
             assertEquals("h", effective.getProperty("PGHOST"), ds);
         }
     }
+
+    @Test
+    void timeoutsHaveDefaultsThatADataSourceMayOverride() {
+        Properties defaults = Driver.parseURL(ConnInfo.parse("host=h dbname=d").jdbcUrl(), ConnInfo.parse("host=h dbname=d").properties("u", null));
+        assertEquals("600", defaults.getProperty("socketTimeout"));
+        assertEquals("10", defaults.getProperty("connectTimeout"));
+        assertEquals("true", defaults.getProperty("tcpKeepAlive"));
+        ConnInfo shortOne = ConnInfo.parse("jdbc:postgresql://h/d?socketTimeout=5&connectTimeout=2");
+        Properties effective = Driver.parseURL(shortOne.jdbcUrl(), shortOne.properties("u", null));
+        assertEquals("5", effective.getProperty("socketTimeout"));
+        assertEquals("2", effective.getProperty("connectTimeout"));
+    }
 }
