@@ -60,10 +60,13 @@ abstract class QueueMode implements ReplicationMode {
             throw MimeoException.sourceError("Source " + src + " is not a plain table; " + type() + " replication needs a table to put its trigger on");
         }
         List<Column> key = ReplicationKeys.resolve(sources, request, source);
+        try (Connection s = sources.open(source.mapping())) {
+            SourceQueuePrivileges.require(s, source.relation().name());
+        } catch (SQLException e) {
+            throw SourceAccess.sourceFailure("the privilege check", source.relation().name(), e);
+        }
         try (Connection d = destination.getConnection()) {
-            if (!DestinationCatalog.schemaExists(d, dest.schema())) {
-                throw SourceDescription.missingSchema(dest);
-            }
+            DestinationCatalog.requireWritableSchema(d, dest);
             if (DestinationCatalog.exists(d, dest)) {
                 throw MimeoException.conflict("Destination " + dest + " already exists; a " + type() + " destination is created by the maker");
             }
@@ -157,8 +160,9 @@ abstract class QueueMode implements ReplicationMode {
             s.commit();
         } catch (SQLException e) {
             throw MimeoException.sourceError("Could not remove the trigger, function and queue of " + c.getDestTable() + " on the source: "
-                    + e.getMessage() + ". Only the source table's owner may drop its trigger; drop " + String.join(", ", q.getQueueTriggers())
-                    + " on " + q.getSourceTable() + " as the owner, then destroy again", e);
+                    + e.getMessage() + ". Nothing was dropped. Only the source table's owner may drop its triggers; run as the owner: "
+                    + java.util.Arrays.stream(q.getQueueTriggers()).map(t -> "DROP TRIGGER IF EXISTS " + Identifiers.quote(t) + " ON " + q.source().sql())
+                    .collect(java.util.stream.Collectors.joining("; ")) + "; then destroy again", e);
         }
         MakerSupport.destroyTable(destination, config, c, archive);
     }
