@@ -14,6 +14,7 @@ import org.mimeo.ddl.DestinationCatalog;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
+import org.mimeo.job.FaultInjection;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
@@ -40,6 +41,9 @@ abstract class QueueMode implements ReplicationMode {
 
     @Inject
     SourceAccess sources;
+
+    @Inject
+    MakerIntents intents;
 
     abstract QueueConfig newConfig();
 
@@ -74,7 +78,16 @@ abstract class QueueMode implements ReplicationMode {
             throw new IllegalStateException(e);
         }
         QueueNames names = QueueNames.of(src, dest);
-        List<String> triggers = createSourceObjects(source, names, key, request.filter() != null);
+        intents.record(request.destTable(), request.sourceId(), source.relation().name().text(), names.queue().text(), names.function().text(),
+                names.allTriggers());
+        List<String> triggers;
+        try {
+            triggers = createSourceObjects(source, names, key, request.filter() != null);
+        } catch (RuntimeException e) {
+            intents.forgetNow(request.destTable());
+            throw e;
+        }
+        FaultInjection.afterMakerStep(FaultInjection.MAKER_SOURCE_OBJECTS, request.faultAfter());
         try (Connection d = destination.getConnection()) {
             List<Column> columns = new java.util.ArrayList<>(source.columns());
             if (keepsDeletedRows()) {
@@ -97,9 +110,11 @@ abstract class QueueMode implements ReplicationMode {
             c.setQueueFunction(names.function().text());
             c.setQueueTriggers(triggers.toArray(String[]::new));
             config.add(c);
+            MakerIntents.forget(d, request.destTable());
             return c;
         } catch (SQLException | RuntimeException e) {
             dropSourceObjects(source, src, triggers, names.function(), names.queue());
+            intents.forgetNow(request.destTable());
             if (e instanceof RuntimeException r) {
                 throw r;
             }

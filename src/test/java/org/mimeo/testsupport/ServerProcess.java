@@ -24,6 +24,8 @@ public final class ServerProcess implements AutoCloseable {
     private Process process;
 
     private final boolean testHooks;
+    private final String dbUrl;
+    private final String dbUser;
 
     public ServerProcess(int portOffset, String nodeName) {
         this(portOffset, nodeName, true);
@@ -31,6 +33,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@code testHooks} false starts it as production would: without {@code -Dmimeo.testHooks=true}. */
     public ServerProcess(int portOffset, String nodeName, boolean testHooks) {
+        this(portOffset, nodeName, testHooks, TestDatabases.destUrl(), TestDatabases.DEST_ROLE);
+    }
+
+    /** A server whose MimeoDS connects to {@code dbUrl} as {@code dbUser} (trust authentication) instead of the test destination. */
+    public ServerProcess(int portOffset, String nodeName, boolean testHooks, String dbUrl, String dbUser) {
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
         // -Dmimeo.test.extraServerShift=N moves these servers' ports, so two builds can run side by side
         this.portOffset = portOffset + Integer.getInteger("mimeo.test.extraServerShift", 0);
         this.nodeName = nodeName;
@@ -63,8 +72,8 @@ public final class ServerProcess implements AutoCloseable {
                 "-Djboss.socket.binding.port-offset=" + portOffset, "-Djboss.node.name=" + nodeName, "-Djava.net.preferIPv4Stack=true",
                 "-Dmimeo.testHooks=" + testHooks)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        pb.environment().put("MIMEO_DB_URL", TestDatabases.destUrl());
-        pb.environment().put("MIMEO_DB_USER", TestDatabases.DEST_ROLE);
+        pb.environment().put("MIMEO_DB_URL", dbUrl);
+        pb.environment().put("MIMEO_DB_USER", dbUser);
         pb.environment().put("MIMEO_DB_PASSWORD", "postgres");
         pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx1g");
         process = pb.start();
@@ -115,6 +124,12 @@ public final class ServerProcess implements AutoCloseable {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            try {
+                // gone before a start on the same ports
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
