@@ -104,6 +104,6 @@ class ConcurrentEditsIT extends MimeoIT {
         assertEquals(List.of("4"), Sql.sourceStrings("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'ce_src.raced'::regclass AND NOT tgisinternal"));
         assertEquals(List.of("1"), Sql.sourceStrings("SELECT count(*) FROM pg_class WHERE relnamespace = 'mimeo'::regnamespace AND relkind = 'r' AND relname LIKE 'ce\\_src\\_raced\\_%'"));
         assertEquals(List.of("ce_dst.raced_dml", "ce_dst.raced_snap", "ce_dst.raced_snap_snap1", "ce_dst.raced_snap_snap2"),
-                Sql.destStrings("SELECT 'ce_dst.' || relname FROM pg_class WHERE relnamespace = 'ce_dst'::regnamespace AND relkind IN ('r', 'v') ORDER BY 1"));
+                Sql.destStrings("SELECT 'ce_dst.' || relname FROM pg_class WHERE relnamespace = 'ce_dst'::regnamespace AND relkind IN ('r', 'v') AND relname LIKE 'raced%' ORDER BY 1"));
     }
 }
