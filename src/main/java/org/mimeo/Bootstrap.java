@@ -12,12 +12,12 @@ import javax.sql.DataSource;
 import org.mimeo.config.SchemaMigrations;
 import org.mimeo.internal.MimeoLogger;
 import org.mimeo.internal.TestHooks;
-import org.mimeo.job.JobLauncher;
+import org.mimeo.queue.MakerIntents;
 import org.mimeo.job.OrphanedExecutions;
 import org.mimeo.source.PlainPasswordUpgrade;
 import org.mimeo.source.SourceCredentials;
 
-/** At deployment: bring schema mimeo up to date, encrypt passwords stored in plain text, then mark executions a crash left running as FAILED. */
+/** At deployment: bring schema mimeo up to date, encrypt passwords stored in plain text, then mark executions a crash left running as FAILED and remove what makers a crash interrupted left on sources. */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -28,6 +28,9 @@ public class Bootstrap {
 
     @Inject
     SourceCredentials credentials;
+
+    @Inject
+    MakerIntents makerIntents;
 
     @PostConstruct
     void start() {
@@ -43,10 +46,11 @@ public class Bootstrap {
                 MimeoLogger.LOG.sourcePasswordsEncrypted(encrypted, credentials.location().toString());
             }
             c.setAutoCommit(true);
-            int orphans = OrphanedExecutions.markFailed(c, JobLauncher.serverId());
+            int orphans = OrphanedExecutions.markFailed(c);
             if (orphans > 0) {
-                MimeoLogger.LOG.orphansMarkedFailed(orphans, JobLauncher.serverId());
+                MimeoLogger.LOG.orphansMarkedFailed(orphans);
             }
+            makerIntents.cleanUp();
         } catch (Exception e) {
             throw new IllegalStateException("Mimeo could not prepare its schema in the destination database; check MIMEO_DB_URL, MIMEO_DB_USER and MIMEO_DB_PASSWORD", e);
         }

@@ -5,7 +5,6 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,6 +31,12 @@ import org.mimeo.config.RefreshConfigTable;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.Settings;
 import org.mimeo.internal.TestHooks;
+import org.mimeo.job.FaultInjection;
+import org.mimeo.job.JobLauncher;
+import org.mimeo.replication.Transactions;
+import org.mimeo.error.Failure;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.RefreshRequest;
 import org.mimeo.replication.Replications;
@@ -52,6 +57,8 @@ public class ReplicationsResource {
             "truncateCascade", "lockWait", "debug");
     /** Refresh fields that exist only for tests: unknown fields unless the server runs with the test switch. */
     private static final Set<String> TEST_HOOK_FIELDS = Set.of("faultAfterBlocks", "faultKind", "blockRows", "clock");
+    /** Maker fields that exist only for tests: halt the server after a maker's step ({@code faultKind} must be halt). */
+    private static final Set<String> MAKER_TEST_HOOK_FIELDS = Set.of("faultAfter", "faultKind");
 
     @Inject
     Replications replications;
@@ -65,11 +72,22 @@ public class ReplicationsResource {
     @Inject
     ExecutionViews executions;
 
+    @Inject
+    JobLauncher jobs;
+
+    @Inject
+    Transactions tx;
+
     @RolesAllowed(Roles.ADMIN)
     @POST
     public Response make(String body, @QueryParam("wait") @DefaultValue("true") boolean wait) {
-        JsonBody json = JsonBody.parse(body, MAKER_FIELDS);
+        JsonBody json = JsonBody.parse(body, TestHooks.enabled() ? union(MAKER_FIELDS, MAKER_TEST_HOOK_FIELDS) : MAKER_FIELDS);
         String type = json.requiredString("type");
+        String faultAfter = json.string("faultAfter");
+        if (faultAfter != null && (!FaultInjection.MAKER_SOURCE_OBJECTS.equals(faultAfter) || !"halt".equals(json.string("faultKind"))
+                || !List.of("dml", "logdel").contains(type))) {
+            throw MimeoException.invalid("Field 'faultAfter' takes only '" + FaultInjection.MAKER_SOURCE_OBJECTS + "', with faultKind 'halt', for dml and logdel");
+        }
         replications.mode(type);
         boolean incremental = type.equals("inserter") || type.equals("updater");
         for (String field : List.of("controlField", "boundary")) {
@@ -102,7 +120,7 @@ public class ReplicationsResource {
         MakeRequest request = new MakeRequest(type, Math.toIntExact(sourceId), source.text(), dest.text(), json.bool("index", true), filter,
                 blankToNull(json.string("condition")), json.bool("pullData", true), period, batchLimit, json.strings("sequences"),
                 json.bool("truncateCascade", false), json.string("controlField"), boundary, json.strings("pkName"), json.strings("pkType"),
-                json.bool("insertOnFetch", true));
+                json.bool("insertOnFetch", true), faultAfter);
         Replications.Made made = replications.make(request, wait);
         Map<String, Object> view = view(made.config());
         if (made.executionId() != null) {
@@ -128,13 +146,39 @@ public class ReplicationsResource {
         return view(config.replication(normalize(destTable)));
     }
 
+    /**
+     * A refresh moves lastValue in its chunk transactions, so lastValue changes only while no refresh holds
+     * the table's lock (409 already_running otherwise), and commits before the lock is released. Other
+     * fields may change during a refresh: only changed columns are written (@DynamicUpdate), never last_value.
+     */
     @RolesAllowed(Roles.ADMIN)
     @PATCH
     @Path("{destTable}")
-    @Transactional
     public Map<String, Object> patch(@PathParam("destTable") String destTable, String body) {
-        RefreshConfig c = config.replication(normalize(destTable));
+        String dest = config.replication(normalize(destTable)).getDestTable();
         JsonBody json = JsonBody.parse(body, PATCH_FIELDS);
+        if (!json.present("lastValue")) {
+            return tx.inNew(() -> apply(dest, json));
+        }
+        AtomicReference<Map<String, Object>> patched = new AtomicReference<>();
+        AtomicBoolean locked = new AtomicBoolean();
+        try {
+            jobs.whileLocked(dest, () -> {
+                locked.set(true);
+                patched.set(tx.inNew(() -> apply(dest, json)));
+            });
+        } catch (MimeoException e) {
+            if (!locked.get() && e.failure() == Failure.ALREADY_RUNNING) {
+                throw new MimeoException(Failure.ALREADY_RUNNING, "A refresh of " + dest + " is running and moves lastValue itself; change"
+                        + " lastValue when it has ended (the other fields may change now)");
+            }
+            throw e;
+        }
+        return patched.get();
+    }
+
+    private Map<String, Object> apply(String destTable, JsonBody json) {
+        RefreshConfig c = config.replication(destTable);
         if (c instanceof IncrementalConfig incremental) {
             validation.patchIncremental(incremental, json);
         } else {

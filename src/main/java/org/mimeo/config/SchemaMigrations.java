@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.mimeo.sql.Identifiers;
 
 /**
  * Creates and upgrades schema {@code mimeo} from the numbered scripts in {@code db/migration}
@@ -31,7 +32,7 @@ public final class SchemaMigrations {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             st.execute("SELECT pg_advisory_xact_lock(hashtext('mimeo schema migration'))");
-            st.execute("CREATE SCHEMA IF NOT EXISTS mimeo");
+            ensureSchema(c);
             st.execute("""
                     CREATE TABLE IF NOT EXISTS mimeo.schema_version (
                         version integer PRIMARY KEY,
@@ -64,6 +65,37 @@ public final class SchemaMigrations {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Creates schema mimeo only when it is missing: CREATE SCHEMA IF NOT EXISTS needs CREATE on the database
+     * even when the schema exists, which a role that only owns a pre-created schema mimeo does not have.
+     */
+    private static void ensureSchema(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT current_user, current_database(), n.oid IS NOT NULL,
+                       coalesce(pg_catalog.has_schema_privilege(n.oid, 'USAGE') AND pg_catalog.has_schema_privilege(n.oid, 'CREATE'), false),
+                       pg_catalog.has_database_privilege(current_database(), 'CREATE')
+                  FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = 'mimeo'""");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            String role = Identifiers.quote(rs.getString(1));
+            if (rs.getBoolean(3)) {
+                if (!rs.getBoolean(4)) {
+                    throw new SQLException("Mimeo's role " + role + " may not create in schema mimeo of the destination database; run as a superuser: "
+                            + "ALTER SCHEMA mimeo OWNER TO " + role + " (or GRANT USAGE, CREATE ON SCHEMA mimeo TO " + role + ")");
+                }
+                return;
+            }
+            if (!rs.getBoolean(5)) {
+                throw new SQLException("Schema mimeo does not exist in the destination database and Mimeo's role " + role + " may not create it;"
+                        + " run as a superuser: CREATE SCHEMA mimeo AUTHORIZATION " + role + " (or GRANT CREATE ON DATABASE "
+                        + Identifiers.quote(rs.getString(2)) + " TO " + role + ")");
+            }
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA mimeo");
         }
     }
 

@@ -46,6 +46,32 @@ public final class DestinationCatalog {
         }
     }
 
+    /**
+     * 400 when the destination's schema is missing or Mimeo's role may not create in it, naming the
+     * statement a DBA runs (the role needs no CREATE on the database, only on the schemas it fills).
+     */
+    public static void requireWritableSchema(Connection c, QualifiedName dest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT current_user, n.oid IS NOT NULL, coalesce(pg_catalog.has_schema_privilege(n.oid, 'USAGE'), false),
+                       coalesce(pg_catalog.has_schema_privilege(n.oid, 'CREATE'), false)
+                  FROM (SELECT 1) one LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = ?""")) {
+            ps.setString(1, dest.schema());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String role = org.mimeo.sql.Identifiers.quote(rs.getString(1));
+                String schema = org.mimeo.sql.Identifiers.quote(dest.schema());
+                if (!rs.getBoolean(2)) {
+                    throw MimeoException.invalid("Destination schema " + dest.schema() + " does not exist; create it on the destination database"
+                            + " first: CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
+                }
+                if (!rs.getBoolean(3) || !rs.getBoolean(4)) {
+                    throw MimeoException.invalid("Mimeo's role " + role + " may not create tables in destination schema " + dest.schema()
+                            + "; run as its owner or a superuser: GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + role);
+                }
+            }
+        }
+    }
+
     public static List<Column> columns(Connection c, QualifiedName name) throws SQLException {
         List<Column> columns = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""

@@ -81,9 +81,7 @@ abstract class IncrementalMode implements ReplicationMode {
             String boundary = type.isTime()
                     ? request.boundary() == null || request.boundary().isBlank() ? "00:10:00" : MakerSupport.interval(d, "boundary", request.boundary(), true)
                     : boundary(request.boundary(), false);
-            if (!DestinationCatalog.schemaExists(d, dest.schema())) {
-                throw SourceDescription.missingSchema(dest);
-            }
+            DestinationCatalog.requireWritableSchema(d, dest);
             if (DestinationCatalog.exists(d, dest)) {
                 throw MimeoException.conflict("Destination " + dest + " already exists; an " + type() + " destination is created by the maker");
             }

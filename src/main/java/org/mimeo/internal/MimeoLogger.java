@@ -18,8 +18,8 @@ public interface MimeoLogger extends BasicLogger {
     void schemaReady(int version, int applied);
 
     @LogMessage(level = Logger.Level.WARN)
-    @Message(id = 1002, value = "Marked %d job execution(s) left running by a previous start of server %s as FAILED; restart them with POST /mimeo/api/executions/{id}/restart")
-    void orphansMarkedFailed(int count, String serverId);
+    @Message(id = 1100, value = "Marked %d job execution(s) FAILED that a stopped server (this one or another) left running, their tables' locks being free; restart them with POST /mimeo/api/executions/{id}/restart")
+    void orphansMarkedFailed(int count);
 
     @LogMessage(level = Logger.Level.INFO)
     @Message(id = 1003, value = "Started %s job for %s as execution %d")
@@ -124,4 +124,16 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 1202, value = "Server shutting down: cancelling the running COPY of %d execution(s); restart them with POST /mimeo/api/executions/{id}/restart")
     void copiesCancelledAtShutdown(int count);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1101, value = "A maker of %s stopped before it committed: dropped what it had created on the source for %s (trigger(s) %s, function %s, queue %s)")
+    void makerIntentCleaned(String destTable, String sourceTable, String triggers, String function, String queue);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 1102, value = "A maker of %s stopped before it committed, and its trigger, function and queue on source table %s could not be dropped now (%s); tried again at the next start")
+    void makerIntentNotCleaned(String destTable, String sourceTable, String reason);
+
+    @LogMessage(level = Logger.Level.ERROR)
+    @Message(id = 1103, value = "The initial load of %s failed (execution %d: %s) and removing what the maker had created failed too: %s. Remove the replication with DELETE /mimeo/api/replications/{destTable} once the source answers")
+    void makerUndoFailed(String destTable, long executionId, String loadError, String undoError);
 }

@@ -26,4 +26,14 @@ public final class FaultInjection {
         }
         throw new IllegalStateException("Injected failure after block " + blocksWrittenThisExecution + " (job parameter faultAfterBlocks)");
     }
+
+    /** A maker's step after which the maker field {@code faultAfter} halts the server (the only kind a maker takes). */
+    public static final String MAKER_SOURCE_OBJECTS = "sourceObjects";
+
+    /** Halts the server, like {@code kill -9}, when a maker reached the step {@code faultAfter} names (test switch only). */
+    public static void afterMakerStep(String step, String faultAfter) {
+        if (step.equals(faultAfter) && TestHooks.enabled()) {
+            Runtime.getRuntime().halt(137);
+        }
+    }
 }

@@ -14,6 +14,7 @@ import org.mimeo.ddl.DestinationCatalog;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
+import org.mimeo.job.FaultInjection;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
@@ -41,6 +42,9 @@ abstract class QueueMode implements ReplicationMode {
     @Inject
     SourceAccess sources;
 
+    @Inject
+    MakerIntents intents;
+
     abstract QueueConfig newConfig();
 
     abstract boolean keepsDeletedRows();
@@ -60,10 +64,13 @@ abstract class QueueMode implements ReplicationMode {
             throw MimeoException.sourceError("Source " + src + " is not a plain table; " + type() + " replication needs a table to put its trigger on");
         }
         List<Column> key = ReplicationKeys.resolve(sources, request, source);
+        try (Connection s = sources.open(source.mapping())) {
+            SourceQueuePrivileges.require(s, source.relation().name());
+        } catch (SQLException e) {
+            throw SourceAccess.sourceFailure("the privilege check", source.relation().name(), e);
+        }
         try (Connection d = destination.getConnection()) {
-            if (!DestinationCatalog.schemaExists(d, dest.schema())) {
-                throw SourceDescription.missingSchema(dest);
-            }
+            DestinationCatalog.requireWritableSchema(d, dest);
             if (DestinationCatalog.exists(d, dest)) {
                 throw MimeoException.conflict("Destination " + dest + " already exists; a " + type() + " destination is created by the maker");
             }
@@ -71,7 +78,16 @@ abstract class QueueMode implements ReplicationMode {
             throw new IllegalStateException(e);
         }
         QueueNames names = QueueNames.of(src, dest);
-        List<String> triggers = createSourceObjects(source, names, key, request.filter() != null);
+        intents.record(request.destTable(), request.sourceId(), source.relation().name().text(), names.queue().text(), names.function().text(),
+                names.allTriggers());
+        List<String> triggers;
+        try {
+            triggers = createSourceObjects(source, names, key, request.filter() != null);
+        } catch (RuntimeException e) {
+            intents.forgetNow(request.destTable());
+            throw e;
+        }
+        FaultInjection.afterMakerStep(FaultInjection.MAKER_SOURCE_OBJECTS, request.faultAfter());
         try (Connection d = destination.getConnection()) {
             List<Column> columns = new java.util.ArrayList<>(source.columns());
             if (keepsDeletedRows()) {
@@ -94,9 +110,11 @@ abstract class QueueMode implements ReplicationMode {
             c.setQueueFunction(names.function().text());
             c.setQueueTriggers(triggers.toArray(String[]::new));
             config.add(c);
+            MakerIntents.forget(d, request.destTable());
             return c;
         } catch (SQLException | RuntimeException e) {
             dropSourceObjects(source, src, triggers, names.function(), names.queue());
+            intents.forgetNow(request.destTable());
             if (e instanceof RuntimeException r) {
                 throw r;
             }
@@ -157,8 +175,9 @@ abstract class QueueMode implements ReplicationMode {
             s.commit();
         } catch (SQLException e) {
             throw MimeoException.sourceError("Could not remove the trigger, function and queue of " + c.getDestTable() + " on the source: "
-                    + e.getMessage() + ". Only the source table's owner may drop its trigger; drop " + String.join(", ", q.getQueueTriggers())
-                    + " on " + q.getSourceTable() + " as the owner, then destroy again", e);
+                    + e.getMessage() + ". Nothing was dropped. Only the source table's owner may drop its triggers; run as the owner: "
+                    + java.util.Arrays.stream(q.getQueueTriggers()).map(t -> "DROP TRIGGER IF EXISTS " + Identifiers.quote(t) + " ON " + q.source().sql())
+                    .collect(java.util.stream.Collectors.joining("; ")) + "; then destroy again", e);
         }
         MakerSupport.destroyTable(destination, config, c, archive);
     }

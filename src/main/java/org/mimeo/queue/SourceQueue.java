@@ -81,7 +81,10 @@ final class SourceQueue {
             triggers = names.statementTriggers();
         }
         try (Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(QueueNames.SCHEMA));
+            // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists (the DBA's set-up)
+            if (!schemaExists(c, QueueNames.SCHEMA)) {
+                st.execute("CREATE SCHEMA " + Identifiers.quote(QueueNames.SCHEMA));
+            }
             st.execute(ddl.toString());
             st.execute("CREATE FUNCTION " + names.function().sql() + "() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER"
                     + " SET search_path = pg_catalog, pg_temp AS " + dollarQuote(body));
@@ -124,6 +127,15 @@ final class SourceQueue {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static boolean schemaExists(Connection c, String schema) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
         }
     }

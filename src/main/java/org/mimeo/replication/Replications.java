@@ -8,6 +8,8 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.config.RefreshConfigTable;
@@ -27,6 +29,8 @@ public class Replications {
     /** A maker's result: the configuration and, when data was pulled, the initial load's execution. */
     public record Made(RefreshConfig config, Long executionId, BatchStatus loadStatus) {
     }
+
+    private static final int LOAD_LOCK_WAIT_SECONDS = 60;
 
     @Inject
     @Any
@@ -89,20 +93,21 @@ public class Replications {
     private Made makeUnaudited(MakeRequest request, boolean wait) {
         ReplicationMode mode = mode(request.type());
         reserved.require(request.destTable());
-        if (config.findReplication(request.destTable()).isPresent()) {
-            throw MimeoException.conflict("Destination table " + request.destTable() + " is already managed by mimeo; destroy it first or choose another destTable");
-        }
         boolean load = request.pullData() && !(mode instanceof TableMode table && table.existedBefore(request));
-        RefreshConfig created = tx.inNew(() -> mode.make(request));
+        RefreshConfig created = makeLocked(mode, request);
         MimeoLogger.LOG.replicationCreated(created.getDestTable(), created.getType(), request.sourceId(), request.sourceTable());
         if (!load) {
             return new Made(created, null, null);
         }
         long executionId;
         try {
-            executionId = jobs.start(mode.jobName(), created.getDestTable(), mode.initialLoadParameters(request));
+            // a refresh called right after the maker may hold the lock for a moment; waiting beats undoing the maker
+            executionId = jobs.startWaitingForLock(mode.jobName(), created.getDestTable(), mode.initialLoadParameters(request), LOAD_LOCK_WAIT_SECONDS);
         } catch (RuntimeException e) {
-            undo(mode, created.getDestTable());
+            String undoError = undo(mode, created.getDestTable());
+            if (undoError != null) {
+                MimeoLogger.LOG.makerUndoFailed(created.getDestTable(), -1, e.getMessage(), undoError);
+            }
             throw e;
         }
         if (!wait) {
@@ -115,16 +120,57 @@ public class Replications {
         }
         if (execution.getBatchStatus() != BatchStatus.COMPLETED) {
             String cause = lastError(executionId);
-            undo(mode, created.getDestTable());
-            MimeoLogger.LOG.makerRolledBack(created.getDestTable(), executionId, cause);
-            throw new MimeoException(Failure.SOURCE_ERROR, "The initial load of " + created.getDestTable() + " failed (execution " + executionId
-                    + ", " + execution.getBatchStatus() + "): " + cause + ". Nothing was kept; fix the cause and create the replication again");
+            String undoError = undo(mode, created.getDestTable());
+            String failed = "The initial load of " + created.getDestTable() + " failed (execution " + executionId + ", " + execution.getBatchStatus()
+                    + "): " + cause;
+            if (undoError == null) {
+                MimeoLogger.LOG.makerRolledBack(created.getDestTable(), executionId, cause);
+                throw new MimeoException(Failure.SOURCE_ERROR, failed + ". Nothing was kept; fix the cause and create the replication again");
+            }
+            MimeoLogger.LOG.makerUndoFailed(created.getDestTable(), executionId, cause, undoError);
+            throw new MimeoException(Failure.SOURCE_ERROR, failed + ". Removing what the maker had created failed too, so the replication"
+                    + " is still there: " + undoError + ". Destroy it (DELETE /replications/{destTable}) when that is fixed, then create it again");
         }
         return new Made(config.replication(created.getDestTable()), executionId, execution.getBatchStatus());
     }
 
-    private void undo(ReplicationMode mode, String destTable) {
-        tx.inNew(() -> config.findReplication(destTable).ifPresent(c -> mode.destroy(c, false)));
+    /**
+     * The "already managed?" check and the maker run under the destination's advisory lock, so of two makers
+     * of one destination at once exactly one makes it; the other gets 409 conflict before it creates anything.
+     */
+    private RefreshConfig makeLocked(ReplicationMode mode, MakeRequest request) {
+        AtomicReference<RefreshConfig> created = new AtomicReference<>();
+        AtomicBoolean entered = new AtomicBoolean();
+        try {
+            jobs.whileLocked(request.destTable(), () -> {
+                entered.set(true);
+                if (config.findReplication(request.destTable()).isPresent()) {
+                    throw alreadyManaged(request.destTable());
+                }
+                created.set(tx.inNew(() -> mode.make(request)));
+            });
+        } catch (MimeoException e) {
+            if (!entered.get() && e.failure() == Failure.ALREADY_RUNNING) {
+                throw MimeoException.conflict("Destination table " + request.destTable() + " is being made or refreshed right now; it is already"
+                        + " managed by mimeo or about to be: destroy it first or choose another destTable");
+            }
+            throw e;
+        }
+        return created.get();
+    }
+
+    private static MimeoException alreadyManaged(String destTable) {
+        return MimeoException.conflict("Destination table " + destTable + " is already managed by mimeo; destroy it first or choose another destTable");
+    }
+
+    /** Removes what the maker made; returns why that failed (null when it worked), so the caller keeps the first error. */
+    private String undo(ReplicationMode mode, String destTable) {
+        try {
+            tx.inNew(() -> config.findReplication(destTable).ifPresent(c -> mode.destroy(c, false)));
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.toString() : e.getMessage();
+        }
     }
 
     private String lastError(long executionId) {

@@ -58,9 +58,7 @@ public class SnapshotMode implements ReplicationMode {
                 request.condition(), request.index() && !request.pullData());
         SnapTables tables = SnapTables.of(dest);
         try (Connection d = destination.getConnection()) {
-            if (!DestinationCatalog.schemaExists(d, dest.schema())) {
-                throw SourceDescription.missingSchema(dest);
-            }
+            DestinationCatalog.requireWritableSchema(d, dest);
             for (QualifiedName name : new QualifiedName[] {tables.view(), tables.snap1(), tables.snap2()}) {
                 if (DestinationCatalog.exists(d, name)) {
                     throw MimeoException.conflict("Destination " + name + " already exists; a snap destination and its _snap1/_snap2 tables must not exist before the maker runs");

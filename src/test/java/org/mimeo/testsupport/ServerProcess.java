@@ -22,9 +22,13 @@ public final class ServerProcess implements AutoCloseable {
     private final String nodeName;
     private final File log;
     private Process process;
+    /** The processes this server was made of (shell and JVM), by id: killed on close even if the shell died first. */
+    private final java.util.Set<ProcessHandle> launched = new java.util.LinkedHashSet<>();
 
     private final boolean testHooks;
     private final java.util.List<String> systemProperties = new java.util.ArrayList<>();
+    private final String dbUrl;
+    private final String dbUser;
 
     public ServerProcess(int portOffset, String nodeName) {
         this(portOffset, nodeName, true);
@@ -32,6 +36,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /** {@code testHooks} false starts it as production would: without {@code -Dmimeo.testHooks=true}. */
     public ServerProcess(int portOffset, String nodeName, boolean testHooks) {
+        this(portOffset, nodeName, testHooks, TestDatabases.destUrl(), TestDatabases.DEST_ROLE);
+    }
+
+    /** A server whose MimeoDS connects to {@code dbUrl} as {@code dbUser} (trust authentication) instead of the test destination. */
+    public ServerProcess(int portOffset, String nodeName, boolean testHooks, String dbUrl, String dbUser) {
+        this.dbUrl = dbUrl;
+        this.dbUser = dbUser;
         // -Dmimeo.test.extraServerShift=N moves these servers' ports, so two builds can run side by side
         this.portOffset = portOffset + Integer.getInteger("mimeo.test.extraServerShift", 0);
         this.nodeName = nodeName;
@@ -72,16 +83,21 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(systemProperties);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
-        pb.environment().put("MIMEO_DB_URL", TestDatabases.destUrl());
-        pb.environment().put("MIMEO_DB_USER", TestDatabases.DEST_ROLE);
+        pb.environment().put("MIMEO_DB_URL", dbUrl);
+        pb.environment().put("MIMEO_DB_USER", dbUser);
         pb.environment().put("MIMEO_DB_PASSWORD", "postgres");
         pb.environment().put("JAVA_OPTS", "-Xms128m -Xmx1g");
-        process = pb.start();
         HttpClient http = HttpClient.newHttpClient();
+        if (answers(http)) {
+            throw new IllegalStateException("another server already answers on " + apiBase() + "; server " + nodeName + " was not started");
+        }
+        process = pb.start();
+        launched.add(process.toHandle());
         long deadline = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < deadline) {
+            process.descendants().forEach(launched::add);
             if (!process.isAlive()) {
-                throw new IllegalStateException("server " + nodeName + " exited during start-up; see " + log);
+                throw new IllegalStateException("server " + nodeName + " exited during start-up (exit code " + process.exitValue() + "); see " + log);
             }
             try {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(apiBase() + "/ping")).timeout(Duration.ofSeconds(2)).build(),
@@ -95,6 +111,15 @@ public final class ServerProcess implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("server " + nodeName + " did not answer within 180 s; see " + log);
+    }
+
+    private boolean answers(HttpClient http) throws InterruptedException {
+        try {
+            http.send(HttpRequest.newBuilder(URI.create(apiBase() + "/ping")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     private static void copy(java.nio.file.Path from, java.nio.file.Path to) throws java.io.IOException {
@@ -116,6 +141,8 @@ public final class ServerProcess implements AutoCloseable {
             throw new AssertionError("server " + nodeName + " is still running");
         }
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+        launched.forEach(ProcessHandle::destroyForcibly);
+        launched.clear();
         return process.exitValue();
     }
 
@@ -124,6 +151,14 @@ public final class ServerProcess implements AutoCloseable {
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            launched.forEach(ProcessHandle::destroyForcibly);
+            launched.clear();
+            try {
+                // gone before a start on the same ports
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
