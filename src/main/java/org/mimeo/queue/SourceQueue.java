@@ -81,7 +81,9 @@ final class SourceQueue {
             triggers = names.statementTriggers();
         }
         try (Statement st = c.createStatement()) {
-            // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists (the DBA's set-up)
+            // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists (the DBA's set-up);
+            // the transaction lock makes makers of several tables of one source create it once, not race on it
+            st.execute("SELECT pg_catalog.pg_advisory_xact_lock(pg_catalog.hashtext('mimeo source schema'))");
             if (!schemaExists(c, QueueNames.SCHEMA)) {
                 st.execute("CREATE SCHEMA " + Identifiers.quote(QueueNames.SCHEMA));
             }
