@@ -8,6 +8,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
@@ -31,7 +32,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
     StepContext stepContext;
 
     @Inject
-    JobLog log;
+    protected JobLog log;
 
     @Inject
     @BatchProperty
@@ -47,9 +48,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
         long rows = 0;
         try (Connection dest = destination.getConnection()) {
             if (session.takeTruncatePending()) {
-                try (Statement st = dest.createStatement()) {
-                    st.execute("TRUNCATE " + session.spec().target().sql());
-                }
+                emptyTarget(dest, session.spec());
             }
             for (Object item : items) {
                 CopyTask task = (CopyTask) item;
@@ -64,8 +63,21 @@ public class BlockCopyWriter extends AbstractItemWriter {
                 log.debug("Block " + position + ": " + copied + " rows into " + session.spec().target());
                 FaultInjection.afterBlock(session.recordBlockWritten(), faultAfterBlocks, faultKind);
             }
+            afterBlocks(dest);
         }
         Long before = (Long) stepContext.getPersistentUserData();
         stepContext.setPersistentUserData((before == null ? 0L : before) + rows);
+    }
+
+    /** Empties the target before this execution's first block, in the chunk's transaction. */
+    protected void emptyTarget(Connection dest, CopySpec spec) throws SQLException {
+        try (Statement st = dest.createStatement()) {
+            st.execute("TRUNCATE " + spec.target().sql());
+        }
+    }
+
+    /** Runs after each chunk's blocks, in the chunk's transaction. */
+    protected void afterBlocks(Connection dest) throws SQLException {
+        // nothing by default
     }
 }
