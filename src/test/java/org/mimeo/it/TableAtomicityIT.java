@@ -261,7 +261,7 @@ class TableAtomicityIT extends MimeoIT {
         Rows.assertSame("id, kind, txt", "atom_src.parent", "atom_dst.parent");
 
         // grants, the view and the foreign keys in both directions still work
-        try (Connection d = TestDatabases.dest()) {
+        try (Connection d = TestDatabases.destSuperuser()) {
             d.setAutoCommit(false);
             Sql.run(d, "SET LOCAL ROLE atom_reader");
             assertEquals("150000", query(d, "SELECT count(*) FROM atom_dst.parent"));
