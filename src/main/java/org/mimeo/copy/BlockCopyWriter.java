@@ -35,7 +35,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
     StepContext stepContext;
 
     @Inject
-    JobLog log;
+    protected JobLog log;
 
     @Inject
     JobContext jobContext;
@@ -58,7 +58,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
         long executionId = jobContext.getExecutionId();
         try (Connection dest = destination.getConnection(); AutoCloseable cancellable = running.register(executionId, session.source(), dest)) {
             if (session.takeTruncatePending()) {
-                DestinationDdl.truncate(dest, session.spec().target(), false);
+                emptyTarget(dest, session.spec());
             }
             for (Object item : items) {
                 CopyTask task = (CopyTask) item;
@@ -73,6 +73,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
                 log.debug("Block " + position + ": " + copied + " rows into " + session.spec().target());
                 FaultInjection.afterBlock(session.recordBlockWritten(), faultAfterBlocks, faultKind);
             }
+            afterBlocks(dest);
         }
         Long before = (Long) stepContext.getPersistentUserData();
         stepContext.setPersistentUserData((before == null ? 0L : before) + rows);
@@ -96,5 +97,15 @@ public class BlockCopyWriter extends AbstractItemWriter {
             }
             throw e;
         }
+    }
+
+    /** Empties the target before this execution's first block, in the chunk's transaction. */
+    protected void emptyTarget(Connection dest, CopySpec spec) throws SQLException {
+        DestinationDdl.truncate(dest, spec.target(), false);
+    }
+
+    /** Runs after each chunk's blocks, in the chunk's transaction. */
+    protected void afterBlocks(Connection dest) throws SQLException {
+        // nothing by default
     }
 }

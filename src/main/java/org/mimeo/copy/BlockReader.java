@@ -27,6 +27,10 @@ import org.mimeo.source.WriteStats;
  * Restart: the plan and position come back from the checkpoint. A page-range plan is only valid while
  * the source has not been written (rows may have moved between pages), so if the source's write
  * counter moved, the copy starts over from its first block and the writer empties the target first.
+ * <p>
+ * With {@code reload=true} the step is one chunk (its checkpoint algorithm never checkpoints before the
+ * reader ends): nothing of an earlier execution can have been committed, so every execution plans the
+ * copy afresh, ignores any checkpoint and has the writer empty the target inside the same transaction.
  */
 @Dependent
 @Named("blockReader")
@@ -46,6 +50,11 @@ public class BlockReader extends AbstractItemReader {
     @Inject
     @BatchProperty
     String blockRows;
+
+    /** "true": every execution copies all blocks into the emptied target in one transaction (see above). */
+    @Inject
+    @BatchProperty
+    String reload;
 
     @Inject
     @Any
@@ -70,7 +79,13 @@ public class BlockReader extends AbstractItemReader {
         try {
             SourceRelation relation = SourceCatalog.relation(source, spec.sourceTable(), spec.source().getId());
             boolean truncate = false;
-            if (checkpoint instanceof BlockCheckpoint saved && saved.version() == BlockCheckpoint.CURRENT_VERSION
+            if (Boolean.parseBoolean(reload)) {
+                plan = BlockPlanner.plan(source, relation, rowsPerBlock());
+                next = 0;
+                truncate = true;
+                log.info("Reloading " + spec.target() + " from " + spec.sourceTable() + " in one transaction: " + plan.blocks().size()
+                        + " block(s); nobody sees the table empty or partly loaded");
+            } else if (checkpoint instanceof BlockCheckpoint saved && saved.version() == BlockCheckpoint.CURRENT_VERSION
                     && (!saved.plan().isPhysical() || Objects.equals(saved.sourceWrites(), sourceWrites))) {
                 plan = saved.plan();
                 next = saved.nextBlock();

@@ -47,6 +47,9 @@ final class LockHolders {
                 throw timedOut(c, sql, table, e, limits);
             }
             st.execute("RELEASE SAVEPOINT " + SAVEPOINT);
+            // the bounds are for this DDL only, not for the COPYs that may follow in the same transaction
+            st.execute("SET LOCAL lock_timeout TO DEFAULT");
+            st.execute("SET LOCAL statement_timeout TO DEFAULT");
         }
     }
 

@@ -5,9 +5,8 @@ import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.mimeo.job.JobLog;
 
-/** Last step of a table refresh: resets the configured sequences and records the run. */
+/** Last step of a table refresh: records the run (the rows and sequences committed in the copy step). */
 @Dependent
 @Named("tableFinish")
 public class TableFinishBatchlet extends AbstractBatchlet {
@@ -16,15 +15,12 @@ public class TableFinishBatchlet extends AbstractBatchlet {
     TableRefresh refresh;
 
     @Inject
-    JobLog log;
-
-    @Inject
     @BatchProperty
     String destTable;
 
     @Override
     public String process() throws Exception {
-        refresh.finish(destTable).forEach(log::info);
+        refresh.recordRun(destTable);
         return "COMPLETED";
     }
 }

@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.mimeo.job.JobLog;
 
-/** First step of a table refresh: empties the destination table. */
+/**
+ * First step of a table refresh: says how the table will be reloaded. It changes nothing: the truncate
+ * runs in the copy step's transaction, so readers keep the previous rows until the reload commits.
+ */
 @Dependent
 @Named("tablePrepare")
 public class TablePrepareBatchlet extends AbstractBatchlet {
@@ -28,7 +31,9 @@ public class TablePrepareBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        log.info(refresh.truncate(destTable, truncateCascade == null || truncateCascade.isBlank() ? null : Boolean.valueOf(truncateCascade)));
+        boolean cascade = refresh.cascade(destTable, TableRefresh.parseOverride(truncateCascade));
+        log.info("Reloading " + destTable + " in one transaction: TRUNCATE" + (cascade ? " CASCADE" : "")
+                + ", all blocks and the sequence reset commit together; readers wait on the truncate's lock, then see the new rows");
         return "COPY";
     }
 }

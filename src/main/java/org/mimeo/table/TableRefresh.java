@@ -1,6 +1,5 @@
 package org.mimeo.table;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,39 +7,44 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
-import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfigTable;
 import org.mimeo.ddl.DestinationDdl;
 
-/** The transactional ends of a table refresh around its copy step: empty the table; then reset sequences. */
+/**
+ * What a table refresh does besides copying rows. Emptying the table and resetting its sequences run
+ * on the copy step's connection, inside its one transaction (see {@link TableReloadWriter}); the last
+ * run is recorded by the finish step.
+ */
 @ApplicationScoped
 public class TableRefresh {
-
-    @Resource(lookup = "java:jboss/datasources/MimeoDS")
-    DataSource destination;
 
     @Inject
     ConfigRepository config;
 
-    @Transactional(rollbackOn = Exception.class)
-    public String truncate(String destTable, Boolean cascadeOverride) throws SQLException {
-        RefreshConfigTable table = config.replication(destTable, RefreshConfigTable.class);
-        boolean cascade = cascadeOverride != null ? cascadeOverride : table.isTruncateCascade();
-        try (Connection d = destination.getConnection()) {
-            DestinationDdl.truncate(d, table.destination(), cascade);
-        }
-        return "Truncated " + destTable + (cascade ? " with CASCADE (tables referencing it were truncated too)" : "");
+    /** Whether the refresh truncates with CASCADE: the request's choice, else the replication's. */
+    public boolean cascade(String destTable, Boolean cascadeOverride) {
+        return cascadeOverride != null ? cascadeOverride : config.replication(destTable, RefreshConfigTable.class).isTruncateCascade();
+    }
+
+    /** Truncates the destination table on {@code d}, inside the caller's transaction. */
+    public String truncate(Connection d, String destTable, boolean cascade) throws SQLException {
+        DestinationDdl.truncate(d, config.replication(destTable, RefreshConfigTable.class).destination(), cascade);
+        return "Truncated " + destTable + (cascade ? " with CASCADE (tables referencing it were truncated too)" : "")
+                + " in the reload's transaction";
+    }
+
+    /** Resets the configured sequences on {@code d}, after the rows are in. */
+    public List<String> resetSequences(Connection d, String destTable) throws SQLException {
+        return TableSequences.reset(d, config.replication(destTable, RefreshConfigTable.class).getSequences());
     }
 
     @Transactional(rollbackOn = Exception.class)
-    public List<String> finish(String destTable) throws SQLException {
-        RefreshConfigTable table = config.replication(destTable, RefreshConfigTable.class);
-        List<String> report;
-        try (Connection d = destination.getConnection()) {
-            report = TableSequences.reset(d, table.getSequences());
-        }
-        table.setLastRun(OffsetDateTime.now());
-        return report;
+    public void recordRun(String destTable) {
+        config.replication(destTable, RefreshConfigTable.class).setLastRun(OffsetDateTime.now());
+    }
+
+    static Boolean parseOverride(String value) {
+        return value == null || value.isBlank() ? null : Boolean.valueOf(value.strip());
     }
 }

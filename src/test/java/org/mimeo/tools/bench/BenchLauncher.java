@@ -137,29 +137,33 @@ public final class BenchLauncher {
             return s;
         });
 
+        // -Dmimeo.bench.only=table: only the copy baseline and the table maker and refresh
+        boolean tableOnly = "table".equals(System.getProperty("mimeo.bench.only", ""));
         String snapMake = Json.object("type", "snap", "sourceId", sourceId, "sourceTable", "bench.t", "destTable", "bench.t_snap");
-        int[] makes = {0};
-        measure("Mimeo snap maker (POST /replications)", repeat, () -> {
-            if (makes[0]++ > 0) {
-                api.delete("/replications/bench.t_snap").expect(204);
-            }
-            checkpoint();
-        }, () -> {
-            MimeoApi.Answer a = api.post("/replications", snapMake).expect(201);
-            JsonObject load = a.json().getJsonObject("initialLoad");
-            requireCompleted("snap maker", load);
-            lastExecution.put("Mimeo snap maker (POST /replications)", load.getJsonNumber("executionId").longValue());
-            requireRows("bench.t_snap");
-            return a.elapsed().toNanos() / 1e9;
-        });
+        if (!tableOnly) {
+            int[] makes = {0};
+            measure("Mimeo snap maker (POST /replications)", repeat, () -> {
+                if (makes[0]++ > 0) {
+                    api.delete("/replications/bench.t_snap").expect(204);
+                }
+                checkpoint();
+            }, () -> {
+                MimeoApi.Answer a = api.post("/replications", snapMake).expect(201);
+                JsonObject load = a.json().getJsonObject("initialLoad");
+                requireCompleted("snap maker", load);
+                lastExecution.put("Mimeo snap maker (POST /replications)", load.getJsonNumber("executionId").longValue());
+                requireRows("bench.t_snap");
+                return a.elapsed().toNanos() / 1e9;
+            });
 
-        measure("Mimeo snap refresh (checkStats false)", repeat, this::checkpoint, () -> {
-            MimeoApi.Answer a = api.post("/replications/bench.t_snap/refresh", Json.object("checkStats", false)).expect(200);
-            requireCompleted("snap refresh", a.json());
-            lastExecution.put("Mimeo snap refresh (checkStats false)", a.json().getJsonNumber("executionId").longValue());
-            requireRows("bench.t_snap");
-            return a.elapsed().toNanos() / 1e9;
-        });
+            measure("Mimeo snap refresh (checkStats false)", repeat, this::checkpoint, () -> {
+                MimeoApi.Answer a = api.post("/replications/bench.t_snap/refresh", Json.object("checkStats", false)).expect(200);
+                requireCompleted("snap refresh", a.json());
+                lastExecution.put("Mimeo snap refresh (checkStats false)", a.json().getJsonNumber("executionId").longValue());
+                requireRows("bench.t_snap");
+                return a.elapsed().toNanos() / 1e9;
+            });
+        }
 
         String tableMake = Json.object("type", "table", "sourceId", sourceId, "sourceTable", "bench.t", "destTable", "bench.t_table");
         measure("Mimeo table maker (once, no warm-up)", 1, null, this::checkpoint, () -> {
@@ -183,12 +187,14 @@ public final class BenchLauncher {
             baselineOf.put(name, copyBaseline);
         }
 
-        inserter(api);
-        updater(api);
-        queueRefresh(api, false);
-        queueRefresh(api, true);
-        idleRefresh(api);
-        triggerWrites(api);
+        if (!tableOnly) {
+            inserter(api);
+            updater(api);
+            queueRefresh(api, false);
+            queueRefresh(api, true);
+            idleRefresh(api);
+            triggerWrites(api);
+        }
 
         report(header);
     }
