@@ -69,6 +69,7 @@ public class TableMode implements ReplicationMode {
             if (kind.isPresent()) {
                 DestinationCatalog.requireColumns(d, dest, source.columns());
             } else {
+                DestinationCatalog.requireWritableSchema(d, dest);
                 DestinationDdl.createTable(d, dest, source.columns());
                 if (request.index()) {
                     IndexReplay.replay(d, source.indexes(), src, dest, request.filter() != null, source.columnNames());
