@@ -16,8 +16,6 @@ import java.util.List;
  */
 public final class OrphanedExecutions {
 
-    /** The key of {@link RefreshLocks}' advisory lock of one destination table. */
-    private static final String KEY = "pg_catalog.hashtext('mimeo advisory lock'), pg_catalog.hashtext(?)";
     private static final String RUNNING = "('STARTING', 'STARTED', 'STOPPING')";
     private static final String TABLE_RUNS = "(SELECT execution_id FROM mimeo.job_run WHERE dest_table = ?)";
 
@@ -32,13 +30,13 @@ public final class OrphanedExecutions {
         int jobs = 0;
         for (String table : tablesMarkedRunning(c)) {
             // holding the lock while marking keeps a server from starting this table's next refresh meanwhile
-            if (!lock(c, "pg_try_advisory_lock", table)) {
+            if (!RefreshLocks.advisory(c, "pg_try_advisory_lock", table)) {
                 continue;
             }
             try {
                 jobs += markTable(c, table);
             } finally {
-                lock(c, "pg_advisory_unlock", table);
+                RefreshLocks.advisory(c, "pg_advisory_unlock", table);
             }
         }
         return jobs;
@@ -56,18 +54,17 @@ public final class OrphanedExecutions {
         return tables;
     }
 
-    private static boolean lock(Connection c, String function, String table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog." + function + "(" + KEY + ")")) {
-            ps.setString(1, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
     private static int markTable(Connection c, String table) throws SQLException {
         int jobs;
+        // the execution's own log says why it ended, so GET /executions/{id} explains it, not only the server log
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO mimeo.job_log (execution_id, level, message)"
+                + " SELECT je.jobexecutionid, 'ERROR', 'Marked FAILED at the start of server ' || ? || ': the server that ran it stopped or died"
+                + " while it ran (no server held the table''s lock). Restart it with POST /mimeo/api/executions/' || je.jobexecutionid || '/restart'"
+                + " FROM job_execution je WHERE je.batchstatus IN " + RUNNING + " AND je.jobexecutionid IN " + TABLE_RUNS)) {
+            ps.setString(1, JobLauncher.serverId());
+            ps.setString(2, table);
+            ps.executeUpdate();
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 UPDATE job_execution
                    SET batchstatus = 'FAILED', exitstatus = 'FAILED: the server stopped while this execution ran',

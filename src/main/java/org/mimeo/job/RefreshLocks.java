@@ -80,7 +80,8 @@ public class RefreshLocks {
         return held.size();
     }
 
-    private static boolean advisory(Connection c, String function, String destTable) throws SQLException {
+    /** Calls the advisory-lock {@code function} (pg_try_advisory_lock, pg_advisory_unlock) with the table's key on {@code c}. */
+    static boolean advisory(Connection c, String function, String destTable) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog." + function + "(" + KEY + ")")) {
             ps.setString(1, destTable);
             try (ResultSet rs = ps.executeQuery()) {

@@ -67,6 +67,7 @@ class ServerKillIT {
             SERVER.start();
             JsonObject swept = Api.get("/executions/" + killed).expect(200).json();
             assertEquals("FAILED", swept.getString("status"), swept::toString);
+            Api.assertLogContains(swept, "Marked FAILED at the start of server");
             // the step's counters are stored with each chunk's checkpoint, inside its transaction: for snap three blocks
             // committed; a table refresh is one transaction, so nothing committed and readers keep the previous rows
             assertEquals(type.equals("snap") ? 300_000 : 0, Api.step(swept, "copy").getInt("rowCount"), swept::toString);
