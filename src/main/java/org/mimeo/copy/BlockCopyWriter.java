@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.mimeo.ddl.DestinationDdl;
@@ -57,6 +58,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
         long rows = 0;
         long executionId = jobContext.getExecutionId();
         try (Connection dest = destination.getConnection(); AutoCloseable cancellable = running.register(executionId, session.source(), dest)) {
+            durableCommit(dest);
             if (session.takeTruncatePending()) {
                 emptyTarget(dest, session.spec());
             }
@@ -96,6 +98,17 @@ public class BlockCopyWriter extends AbstractItemWriter {
                 throw explained;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The chunk's rows, its checkpoint and any position it moves commit together; that commit must survive a
+     * crash of the destination even where the DBA runs synchronous_commit = off, or a restart could resume
+     * after a block the crash took back (JBeret keeps the checkpoint it saw committed).
+     */
+    private static void durableCommit(Connection dest) throws SQLException {
+        try (Statement st = dest.createStatement()) {
+            st.execute("SET LOCAL synchronous_commit = on");
         }
     }
 

@@ -39,7 +39,7 @@ public final class CrashablePostgres implements AutoCloseable {
     /** A fresh server (empty data directory) with {@code database} created. */
     public CrashablePostgres startFresh(String database) throws IOException, SQLException {
         deleteRecursively(dataDir.toFile());
-        start(true);
+        start();
         try (Connection c = connect("postgres"); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + database);
         }
@@ -48,11 +48,12 @@ public final class CrashablePostgres implements AutoCloseable {
 
     /** Starts again on the data directory a crash left behind (PostgreSQL runs its crash recovery). */
     public void restart() throws IOException {
-        start(false);
+        start();
     }
 
-    private void start(boolean clean) throws IOException {
-        pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir.toFile()).setCleanDataDirectory(clean)
+    /** zonky runs initdb only into an empty directory, and with clean false never deletes it on close. */
+    private void start() throws IOException {
+        pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "60").start();
     }
 
@@ -74,6 +75,12 @@ public final class CrashablePostgres implements AutoCloseable {
                 throw new IllegalStateException("the postmaster " + pid + " did not stop within 60 s");
             }
             Thread.sleep(100);
+        }
+        // zonky's pg_ctl stop now finds nothing to stop; what matters is that it releases its lock on the data directory
+        try {
+            pg.close();
+        } catch (IOException | RuntimeException alreadyDown) {
+            // expected: the server is gone
         }
         pg = null;
     }
