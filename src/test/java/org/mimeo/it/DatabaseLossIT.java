@@ -24,8 +24,10 @@ class DatabaseLossIT extends MimeoIT {
 
     static final int ROWS = 1_000_000;
     static final String SLOW = "{\"checkStats\": false, \"blockRows\": 20000}";
-    static final CrashablePostgres SOURCE = new CrashablePostgres("lossy-source", Integer.getInteger("mimeo.test.lossy.port", 25633));
-    static final CrashablePostgres DEST = new CrashablePostgres("lossy-dest", Integer.getInteger("mimeo.test.lossy.port", 25633) + 1);
+    /** A durable source: what it committed before the crash is there after it (the comparison needs a source that keeps its data). */
+    static final CrashablePostgres SOURCE = new CrashablePostgres("lossy-source", Integer.getInteger("mimeo.test.lossy.port", 25633), true);
+    /** A destination with synchronous_commit off, as a DBA may run it: Mimeo's own commits must survive its crash anyway. */
+    static final CrashablePostgres DEST = new CrashablePostgres("lossy-dest", Integer.getInteger("mimeo.test.lossy.port", 25633) + 1, false);
     static ServerProcess destServer;
 
     @AfterAll

@@ -21,10 +21,16 @@ public final class CrashablePostgres implements AutoCloseable {
 
     private final int port;
     private final Path dataDir;
+    private final boolean durableCommits;
     private EmbeddedPostgres pg;
 
-    public CrashablePostgres(String name, int port) {
+    /**
+     * {@code durableCommits} false keeps zonky's synchronous_commit = off: a crash then takes back the last
+     * commits, as on a server a DBA tuned for speed; Mimeo's own sessions must stay durable on it.
+     */
+    public CrashablePostgres(String name, int port, boolean durableCommits) {
         this.port = port;
+        this.durableCommits = durableCommits;
         this.dataDir = Path.of("target", name + "-pgdata").toAbsolutePath();
     }
 
@@ -54,7 +60,8 @@ public final class CrashablePostgres implements AutoCloseable {
     /** zonky runs initdb only into an empty directory, and with clean false never deletes it on close. */
     private void start() throws IOException {
         pg = EmbeddedPostgres.builder().setPort(port).setDataDirectory(dataDir.toFile()).setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "60").start();
+                .setPGStartupWait(Duration.ofSeconds(60)).setServerConfig("max_connections", "60")
+                .setServerConfig("synchronous_commit", durableCommits ? "on" : "off").start();
     }
 
     public Connection connect(String database) throws SQLException {
