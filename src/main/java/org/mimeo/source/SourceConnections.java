@@ -89,7 +89,8 @@ public class SourceConnections {
     private static boolean isUsable(Connection c) {
         try {
             return !c.isClosed() && c.isValid(2);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            // a connection given back in the middle of an aborted COPY can fail inside the driver (NoSuchElementException)
             return false;
         }
     }
@@ -127,7 +128,7 @@ public class SourceConnections {
                 pool.addFirst(physical);
                 return;
             }
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             // a broken connection is simply dropped
         }
         closeQuietly(physical);
@@ -152,7 +153,7 @@ public class SourceConnections {
     private static void closeQuietly(Connection c) {
         try {
             c.close();
-        } catch (SQLException ignored) {
+        } catch (SQLException | RuntimeException ignored) {
             // closing is best effort
         }
     }
