@@ -16,6 +16,7 @@ import org.mimeo.config.RefreshConfigTable;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.internal.Settings;
 import org.mimeo.job.JobLauncher;
 import org.mimeo.job.JobLogStore;
@@ -60,7 +61,7 @@ public class Replications {
                 return m;
             }
         }
-        throw MimeoException.invalid("Replication type '" + type + "' is not available in this version; use one of " + types());
+        throw MimeoException.invalid(MimeoMessages.MSG.unknownType(type, types()));
     }
 
     public ReplicationMode modeOf(RefreshConfig c) {
