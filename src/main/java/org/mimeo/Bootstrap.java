@@ -38,8 +38,8 @@ public class Bootstrap {
             MimeoLogger.LOG.testHooksOn();
         }
         try (Connection c = ds.getConnection()) {
-            int[] result = SchemaMigrations.migrate(c);
-            MimeoLogger.LOG.schemaReady(result[0], result[1]);
+            SchemaMigrations.Outcome schema = SchemaMigrations.migrate(ds, c);
+            MimeoLogger.LOG.schemaReady(schema.version(), schema.applied());
             credentials.ensureKey();
             int encrypted = PlainPasswordUpgrade.run(c, credentials);
             if (encrypted > 0) {

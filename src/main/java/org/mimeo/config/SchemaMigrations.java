@@ -1,70 +1,78 @@
 package org.mimeo.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.mimeo.sql.Identifiers;
 
 /**
- * Creates and upgrades schema {@code mimeo} from the numbered scripts in {@code db/migration}
- * (listed in {@code index.txt}), each applied once, in order, in one transaction with its version
- * row. An advisory lock keeps two servers starting together from migrating at the same time.
+ * Creates and upgrades schema {@code mimeo} with Flyway from the scripts in {@code db/migration}, its history in
+ * {@code mimeo.flyway_schema_history}. Around Flyway's own lock, a session advisory lock that every Mimeo version
+ * takes keeps two servers starting together (also an older and a newer one) from migrating at the same time.
  */
 public final class SchemaMigrations {
 
-    private static final Pattern NAME = Pattern.compile("V(\\d+)__(.+)\\.sql");
-    private static final String BASE = "db/migration/";
+    public static final String SCHEMA = "mimeo";
+    private static final String LOCK = "SELECT pg_advisory_lock(hashtext('mimeo schema migration'))";
+    private static final String UNLOCK = "SELECT pg_advisory_unlock(hashtext('mimeo schema migration'))";
+
+    /** What a start-up found and did. */
+    public record Outcome(String version, int applied) {
+    }
 
     private SchemaMigrations() {
     }
 
-    /** Returns {current version, scripts applied now}. */
-    public static int[] migrate(Connection c) throws SQLException, IOException {
-        boolean autoCommit = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement st = c.createStatement()) {
-            st.execute("SELECT pg_advisory_xact_lock(hashtext('mimeo schema migration'))");
-            ensureSchema(c);
-            st.execute("""
-                    CREATE TABLE IF NOT EXISTS mimeo.schema_version (
-                        version integer PRIMARY KEY,
-                        script text NOT NULL,
-                        installed_at timestamptz NOT NULL DEFAULT now())""");
-            int current = currentVersion(c);
-            int applied = 0;
-            for (String script : scripts()) {
-                Matcher m = NAME.matcher(script);
-                if (!m.matches()) {
-                    throw new IllegalStateException("badly named migration " + script);
-                }
-                int version = Integer.parseInt(m.group(1));
-                if (version <= current) {
-                    continue;
-                }
-                st.execute(read(BASE + script));
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO mimeo.schema_version (version, script) VALUES (?, ?)")) {
-                    ps.setInt(1, version);
-                    ps.setString(2, script);
-                    ps.executeUpdate();
-                }
-                current = version;
-                applied++;
+    /** {@code lockSession} holds the advisory lock while Flyway migrates through {@code destination}. */
+    public static Outcome migrate(DataSource destination, Connection lockSession) throws SQLException {
+        try (Statement st = lockSession.createStatement()) {
+            st.execute(LOCK);
+            try {
+                ensureSchema(lockSession);
+                int legacy = legacyVersion(lockSession);
+                MigrateResult result = flyway(destination, legacy).migrate();
+                return new Outcome(result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion,
+                        result.migrationsExecuted);
+            } finally {
+                st.execute(UNLOCK);
             }
-            c.commit();
-            return new int[] {current, applied};
-        } catch (SQLException | IOException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /**
+     * Schema mimeo may already hold JBeret's job repository (created before Mimeo starts) or a schema made by the
+     * hand-written runner of Mimeo 1.0 (mimeo.schema_version): Flyway baselines at 0 or at that runner's last
+     * version, then applies the rest; V10 drops the old runner's table.
+     */
+    private static Flyway flyway(DataSource destination, int legacyVersion) {
+        return Flyway.configure(SchemaMigrations.class.getClassLoader())
+                .dataSource(destination)
+                .schemas(SCHEMA)
+                .createSchemas(false)
+                .locations("classpath:db/migration")
+                .baselineOnMigrate(true)
+                .baselineVersion(Integer.toString(legacyVersion))
+                .baselineDescription(legacyVersion == 0 ? "empty schema" : "schema_version " + legacyVersion + " of the hand-written runner")
+                .load();
+    }
+
+    private static int legacyVersion(Connection c) throws SQLException {
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("""
+                     SELECT to_regclass('mimeo.schema_version') IS NOT NULL AND to_regclass('mimeo.flyway_schema_history') IS NULL""")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return 0;
+            }
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM mimeo.schema_version")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 
@@ -96,26 +104,6 @@ public final class SchemaMigrations {
         }
         try (Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA mimeo");
-        }
-    }
-
-    private static int currentVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM mimeo.schema_version")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    private static List<String> scripts() throws IOException {
-        return read(BASE + "index.txt").lines().map(String::strip).filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = SchemaMigrations.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("missing resource " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

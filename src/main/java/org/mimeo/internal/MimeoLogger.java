@@ -14,8 +14,8 @@ public interface MimeoLogger extends BasicLogger {
     MimeoLogger LOG = Logger.getMessageLogger(MimeoLogger.class, "org.mimeo");
 
     @LogMessage(level = Logger.Level.INFO)
-    @Message(id = 1001, value = "Configuration schema mimeo is at version %d (%d migration(s) applied now)")
-    void schemaReady(int version, int applied);
+    @Message(id = 1001, value = "Configuration schema mimeo is at version %s (%d Flyway migration(s) applied now)")
+    void schemaReady(String version, int applied);
 
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 1100, value = "Marked %d job execution(s) FAILED that a stopped server (this one or another) left running, their tables' locks being free; restart them with POST /mimeo/api/executions/{id}/restart")

@@ -22,7 +22,7 @@ public class DestinationHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         try (Connection c = destination.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM mimeo.schema_version");
+             PreparedStatement ps = c.prepareStatement("SELECT max(version::int) FROM mimeo.flyway_schema_history WHERE success AND version IS NOT NULL");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             return HealthCheckResponse.named("mimeo-destination").up().withData("schemaVersion", rs.getLong(1)).build();
