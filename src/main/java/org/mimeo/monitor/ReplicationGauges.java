@@ -85,8 +85,11 @@ public class ReplicationGauges {
         for (Sample s : samples) {
             present.add(s.destTable());
             Reading reading = readings.get(s.destTable());
-            if (reading == null || !reading.type.equals(s.type())) {
+            if (reading != null && !reading.type.equals(s.type())) {
                 forget(s.destTable());
+                reading = null;
+            }
+            if (reading == null) {
                 reading = register(s);
             }
             reading.lagSeconds = s.lagSeconds();

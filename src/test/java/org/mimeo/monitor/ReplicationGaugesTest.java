@@ -48,6 +48,14 @@ class ReplicationGaugesTest {
     }
 
     @Test
+    void rowsCountedBeforeTheFirstSampleStay() {
+        m.counters.rowsCommitted(new RowsCommitted("s.a", 10));
+        m.gauges.apply(List.of(snap("s.a", 1)));
+        m.gauges.apply(List.of(snap("s.a", 2)));
+        assertEquals(10, m.value("mimeo_rows_copied_total{dest_table=\"s.a\"}"));
+    }
+
+    @Test
     void aDestroyedReplicationLosesEverySeries() {
         m.gauges.apply(List.of(snap("s.a", 1), snap("s.b", 2)));
         m.counters.rowsCommitted(new RowsCommitted("s.a", 5));
