@@ -6,7 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import org.mimeo.monitor.Metrics;
+import org.mimeo.monitor.PrometheusMeters;
+import org.mimeo.monitor.ReplicationGauges;
 
 /** Prometheus scrape endpoint: GET /mimeo/api/metrics. */
 @RolesAllowed({Roles.VIEWER, Roles.OPERATOR, Roles.ADMIN})
@@ -15,11 +16,15 @@ import org.mimeo.monitor.Metrics;
 public class MetricsResource {
 
     @Inject
-    Metrics metrics;
+    ReplicationGauges gauges;
+
+    @Inject
+    PrometheusMeters meters;
 
     @GET
     @Produces("text/plain; version=0.0.4")
     public String scrape() {
-        return metrics.scrape();
+        gauges.sample();
+        return meters.scrape();
     }
 }

@@ -30,5 +30,8 @@ public interface MimeoMessages {
 
     // ---- 2400-2499 monitoring
 
+    @Message(id = 2400, value = "Parameter 'lower' is not a valid %s: '%s'")
+    String invalidLowerBound(String type, String lower);
+
     // ---- 2500-2599 makers and destroyers
 }

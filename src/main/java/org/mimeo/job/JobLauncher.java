@@ -33,6 +33,9 @@ public class JobLauncher {
     @Inject
     org.mimeo.copy.RunningCopies copies;
 
+    @Inject
+    jakarta.enterprise.event.Event<RefreshRefused> refused;
+
     public static JobOperator operator() {
         return BatchRuntime.getJobOperator();
     }
@@ -76,6 +79,7 @@ public class JobLauncher {
                 String message = "A refresh of " + destTable + " is already running (its advisory lock is held in the destination database);"
                         + " wait for it to end, or pass lockWait to wait for it";
                 runs.recordAttempt(destTable, "ALREADY_RUNNING", message);
+                refused.fire(new RefreshRefused(destTable));
                 throw new MimeoException(Failure.ALREADY_RUNNING, message);
             }
             try {

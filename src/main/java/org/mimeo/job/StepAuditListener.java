@@ -1,19 +1,25 @@
 package org.mimeo.job;
 
 import jakarta.batch.api.BatchProperty;
+import jakarta.batch.api.chunk.listener.ChunkListener;
 import jakarta.batch.api.listener.AbstractStepListener;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.mimeo.internal.MimeoLogger;
 
-/** Writes each step's start, end, counts and failure into the execution log. */
+/**
+ * Writes each step's start, end, counts and failure into the execution log. On a copy step it also
+ * announces each chunk's rows ({@link RowsCommitted}) from inside the chunk's transaction: JBeret calls
+ * {@code afterChunk} before it commits, so observers that wait for the commit count each block once.
+ */
 @Dependent
 @Named("stepAuditListener")
-public class StepAuditListener extends AbstractStepListener {
+public class StepAuditListener extends AbstractStepListener implements ChunkListener {
 
     @Inject
     StepContext stepContext;
@@ -29,7 +35,10 @@ public class StepAuditListener extends AbstractStepListener {
     String destTable;
 
     @Inject
-    org.mimeo.monitor.Metrics metrics;
+    Event<RowsCommitted> rowsCommitted;
+
+    /** The step's row count (its persistent user data, which the writer raises) when the chunk began. */
+    private long rowsBeforeChunk;
 
     @Override
     public void beforeStep() {
@@ -51,12 +60,31 @@ public class StepAuditListener extends AbstractStepListener {
             }
         }
         Object rows = stepContext.getPersistentUserData();
-        if (rows instanceof Long n) {
-            metrics.rowsCopied(destTable, n);
-        }
         log.info("Step " + stepContext.getStepName() + " ended with exit status " + stepContext.getExitStatus()
                 + (rows instanceof Long n ? ", " + n + " rows copied" : "")
                 + (counts.isEmpty() ? "" : " (" + counts + ")"));
+    }
+
+    @Override
+    public void beforeChunk() {
+        rowsBeforeChunk = rowsSoFar();
+    }
+
+    @Override
+    public void afterChunk() {
+        long rows = rowsSoFar() - rowsBeforeChunk;
+        if (rows > 0) {
+            rowsCommitted.fire(new RowsCommitted(destTable, rows));
+        }
+    }
+
+    @Override
+    public void onError(Exception e) {
+        // the chunk rolls back: nothing of it is announced
+    }
+
+    private long rowsSoFar() {
+        return stepContext.getPersistentUserData() instanceof Long n ? n : 0L;
     }
 
     /** The contract's error code of the first MimeoException in the chain, e.g. " (source_unreachable)", so operators can grep for it. */

@@ -18,6 +18,7 @@ import org.mimeo.config.QueueConfig;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.incremental.ControlType;
 import org.mimeo.incremental.IncrementalCopySpecs;
+import org.mimeo.queue.QueueStatus;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.Identifiers;
@@ -49,10 +50,9 @@ public class Lag {
             lag.put("destTable", c.getDestTable());
             lag.put("lastRun", c.getLastRun());
             lag.put("secondsSinceLastRun", c.getLastRun() == null ? null : Duration.between(c.getLastRun(), OffsetDateTime.now()).toMillis() / 1000.0);
-            try (Connection s = sources.open(config.source(c.getSourceId()))) {
-                SourceAccess.guardForCondition(s);
+            try (Connection s = openGuarded(c)) {
                 if (c instanceof QueueConfig q) {
-                    lag.put("queuedChanges", Long.toString(org.mimeo.queue.QueueStatus.pending(s, q)));
+                    lag.put("queuedChanges", Long.toString(QueueStatus.pending(s, q)));
                 } else if (c instanceof IncrementalConfig i) {
                     IncrementalCopySpecs.Prepared p = incremental.prepare(c.getDestTable());
                     String sourceMax = single(s, "SELECT " + p.type().render("max(" + c.source().sql() + "." + Identifiers.quote(i.getControl()) + ")")
@@ -76,6 +76,25 @@ public class Lag {
             result.add(lag);
         }
         return result;
+    }
+
+    /** Changes queued on the source of a dml/logdel replication and not yet replayed here. */
+    public long queuedChanges(QueueConfig q) throws SQLException {
+        try (Connection s = openGuarded(q)) {
+            return QueueStatus.pending(s, q);
+        }
+    }
+
+    /** A read-only connection to the replication's source, its statements bounded as a condition's are. */
+    private Connection openGuarded(RefreshConfig c) throws SQLException {
+        Connection s = sources.open(config.source(c.getSourceId()));
+        try {
+            SourceAccess.guardForCondition(s);
+            return s;
+        } catch (SQLException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     private static String single(Connection c, String sql) throws SQLException {

@@ -15,6 +15,7 @@ import org.mimeo.config.IncrementalConfig;
 import org.mimeo.config.QueueConfig;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.incremental.ControlType;
 import org.mimeo.incremental.IncrementalCopySpecs;
 import org.mimeo.replication.SourceAccess;
@@ -102,7 +103,7 @@ public class RowCountValidation {
             ps.setString(1, lower);
             ps.executeQuery().close();
         } catch (SQLException e) {
-            throw MimeoException.invalid("Parameter 'lower' is not a valid " + type + ": '" + lower + "'");
+            throw MimeoException.invalid(MimeoMessages.MSG.invalidLowerBound(type, lower));
         }
     }
 }
