@@ -114,7 +114,7 @@ public class Maker {
     }
 
     /** The steps, in the caller's transaction; objects created outside it (on the source) are removed again when a later step fails. */
-    private RefreshConfig create(MakerSteps steps) {
+    RefreshConfig create(MakerSteps steps) {
         MakeRequest request = steps.request;
         steps.validate();
         steps.described(SourceDescription.read(sources, sources.mapping(request.sourceId()), steps.src, request.filterArray(),
