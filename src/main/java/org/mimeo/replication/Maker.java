@@ -157,7 +157,7 @@ public class Maker {
 
     /** The initial load failed: the maker's work is removed again, and the error says whether that worked. */
     private MimeoException loadFailed(ReplicationMode mode, String destTable, long executionId, BatchStatus status) {
-        String cause = lastError(executionId);
+        String cause = Replications.lastError(jobLog, executionId);
         String undoError = undo(mode, destTable);
         if (undoError == null) {
             MimeoLogger.LOG.makerRolledBack(destTable, executionId, cause);
@@ -175,13 +175,5 @@ public class Maker {
         } catch (RuntimeException e) {
             return e.getMessage() == null ? e.toString() : e.getMessage();
         }
-    }
-
-    private String lastError(long executionId) {
-        return jobLog.entries(executionId).stream()
-                .filter(e -> e.level().equals("ERROR"))
-                .reduce((a, b) -> b)
-                .map(JobLogStore.Entry::message)
-                .orElse("see GET /mimeo/api/executions/" + executionId);
     }
 }

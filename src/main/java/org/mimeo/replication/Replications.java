@@ -16,6 +16,7 @@ import org.mimeo.internal.MimeoLogger;
 import org.mimeo.internal.MimeoMessages;
 import org.mimeo.internal.Settings;
 import org.mimeo.job.JobLauncher;
+import org.mimeo.job.JobLogStore;
 import org.mimeo.job.JobParameters;
 
 /** Makers, refreshes and destroyers of every replication type, each type's specifics in its {@link ReplicationMode}. */
@@ -82,6 +83,15 @@ public class Replications {
             audit.record(request.destTable(), "make " + request.type(), "FAILED", (System.nanoTime() - started) / 1_000_000, null, e.getMessage());
             throw e;
         }
+    }
+
+    /** The last error an execution logged, or where to look; the maker's answer when its initial load failed. */
+    static String lastError(JobLogStore jobLog, long executionId) {
+        return jobLog.entries(executionId).stream()
+                .filter(e -> e.level().equals("ERROR"))
+                .reduce((a, b) -> b)
+                .map(JobLogStore.Entry::message)
+                .orElse("see GET /mimeo/api/executions/" + executionId);
     }
 
     public long refresh(String destTable, RefreshRequest request, Integer lockWaitSeconds) {
