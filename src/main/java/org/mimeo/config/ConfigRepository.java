@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 
 /** Reads and writes the replication configuration (mimeo.refresh_config_* and mimeo.dblink_mapping). */
 @ApplicationScoped
@@ -31,16 +32,15 @@ public class ConfigRepository {
     }
 
     public RefreshConfig replication(String destTable) {
-        return findReplication(destTable).orElseThrow(() -> MimeoException.notFound(
-                "Destination table " + destTable + " is not managed by mimeo; GET /mimeo/api/replications lists the managed ones"));
+        return findReplication(destTable).orElseThrow(() -> MimeoException.notFound(MimeoMessages.MSG.notManaged(destTable)));
     }
 
     public <T extends RefreshConfig> T replication(String destTable, Class<T> type) {
         RefreshConfig any = findReplication(destTable).orElse(null);
         T found = type.isInstance(any) ? type.cast(any) : null;
         if (found == null) {
-            throw MimeoException.notFound("Destination table " + destTable + " is not managed by mimeo as a "
-                    + type.getSimpleName().replace("RefreshConfig", "").toLowerCase() + " replication");
+            throw MimeoException.notFound(MimeoMessages.MSG.notManagedAs(destTable,
+                    type.getSimpleName().replace("RefreshConfig", "").toLowerCase()));
         }
         return found;
     }
@@ -80,7 +80,7 @@ public class ConfigRepository {
     public DblinkMapping source(int id) {
         DblinkMapping m = em.find(DblinkMapping.class, id);
         if (m == null) {
-            throw MimeoException.notFound("Source " + id + " does not exist; GET /mimeo/api/sources lists the registered sources");
+            throw MimeoException.notFound(MimeoMessages.MSG.noSuchSource(id));
         }
         return m;
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.source.Column;
 import org.mimeo.sql.QualifiedName;
 
@@ -61,12 +62,10 @@ public final class DestinationCatalog {
                 String role = org.mimeo.sql.Identifiers.quote(rs.getString(1));
                 String schema = org.mimeo.sql.Identifiers.quote(dest.schema());
                 if (!rs.getBoolean(2)) {
-                    throw MimeoException.invalid("Destination schema " + dest.schema() + " does not exist; create it on the destination database"
-                            + " first: CREATE SCHEMA " + schema + " AUTHORIZATION " + role);
+                    throw MimeoException.invalid(MimeoMessages.MSG.destinationSchemaToCreate(dest.schema(), schema, role));
                 }
                 if (!rs.getBoolean(3) || !rs.getBoolean(4)) {
-                    throw MimeoException.invalid("Mimeo's role " + role + " may not create tables in destination schema " + dest.schema()
-                            + "; run as its owner or a superuser: GRANT USAGE, CREATE ON SCHEMA " + schema + " TO " + role);
+                    throw MimeoException.invalid(MimeoMessages.MSG.destinationSchemaNotWritable(role, dest.schema(), schema));
                 }
             }
         }
@@ -138,8 +137,7 @@ public final class DestinationCatalog {
                 .collect(Collectors.toMap(Column::name, Function.identity()));
         List<String> missing = sourceColumns.stream().map(Column::name).filter(n -> !destColumns.containsKey(n)).toList();
         if (!missing.isEmpty()) {
-            throw MimeoException.conflict("Destination table " + dest + " lacks source column(s) " + missing
-                    + "; add them on the destination (only snap replication propagates column changes)");
+            throw MimeoException.conflict(MimeoMessages.MSG.destinationLacksColumns(dest, missing));
         }
         return sourceColumns.stream().allMatch(c -> c.type().equals(destColumns.get(c.name()).type()));
     }

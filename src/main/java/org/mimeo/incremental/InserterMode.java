@@ -6,6 +6,7 @@ import org.mimeo.config.IncrementalConfig;
 import org.mimeo.config.RefreshConfigInserterSerial;
 import org.mimeo.config.RefreshConfigInserterTime;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.SourceDescription;
 import org.mimeo.source.Column;
@@ -27,7 +28,7 @@ public class InserterMode extends IncrementalMode {
     @Override
     List<Column> key(MakeRequest request, SourceDescription source) {
         if (request.pkName() != null || request.pkType() != null) {
-            throw MimeoException.invalid("Fields 'pkName' and 'pkType' apply only to updater, dml and logdel replication");
+            throw MimeoException.invalid(MimeoMessages.MSG.keyFieldsNotApplicable());
         }
         return null;
     }

@@ -34,4 +34,163 @@ public interface MimeoMessages {
     String invalidLowerBound(String type, String lower);
 
     // ---- 2500-2599 makers and destroyers
+
+    // the maker's skeleton (replication)
+
+    @Message(id = 2500, value = "Destination table %s is being made or refreshed right now; it is already managed by mimeo or about to be:"
+            + " destroy it first or choose another destTable")
+    String destinationBusy(String destTable);
+
+    @Message(id = 2501, value = "Destination table %s is already managed by mimeo; destroy it first or choose another destTable")
+    String alreadyManaged(String destTable);
+
+    @Message(id = 2502, value = "The initial load of %s failed (execution %d, %s): %s. Nothing was kept; fix the cause and create the replication again")
+    String initialLoadUndone(String destTable, long executionId, Object status, String cause);
+
+    @Message(id = 2503, value = "The initial load of %s failed (execution %d, %s): %s. Removing what the maker had created failed too, so the"
+            + " replication is still there: %s. Destroy it (DELETE /replications/{destTable}) when that is fixed, then create it again")
+    String initialLoadNotUndone(String destTable, long executionId, Object status, String cause, String undoError);
+
+    @Message(id = 2504, value = "Could not create %s destination %s: %s")
+    String destinationNotCreated(String type, Object dest, String error);
+
+    @Message(id = 2505, value = "Could not remove %s destination %s: %s")
+    String destinationNotRemoved(String type, String destTable, String error);
+
+    @Message(id = 2506, value = "Destination %s already exists; %s %s destination is created by the maker")
+    String destinationExists(Object dest, String article, String type);
+
+    @Message(id = 2507, value = "Field '%s' must be a %s interval, got '%s'")
+    String intervalOutOfRange(String field, String allowed, String text);
+
+    @Message(id = 2508, value = "Field '%s' is not a valid interval: '%s' (examples: '10 minutes', '1 day', '00:00:30')")
+    String intervalInvalid(String field, String text);
+
+    // replication keys
+
+    @Message(id = 2509, value = "Field 'pkType' needs 'pkName': name the key columns, one type per column")
+    String pkTypeWithoutPkName();
+
+    @Message(id = 2510, value = "Field 'pkName' must name at least one column, or be left out")
+    String pkNameEmpty();
+
+    @Message(id = 2511, value = "Field 'pkName' names a column twice: %s")
+    String pkNameRepeated(Object names);
+
+    @Message(id = 2512, value = "Field 'pkType' is required for a view source, one type per 'pkName' column")
+    String pkTypeRequiredForView();
+
+    @Message(id = 2513, value = "Source table %s has no valid primary key or unique index over NOT NULL columns; name the key with pkName (and pkType for a view)")
+    String noReplicationKey(Object sourceTable);
+
+    @Message(id = 2514, value = "Field 'pkType' entry %d ('%s') is not a type the source database knows; give a type name such as 'integer', 'text' or 'myschema.mytype'")
+    String unknownKeyType(int position, String type);
+
+    @Message(id = 2515, value = "Key column %s of %s is not among the replicated columns of %s; the filter must include every key column")
+    String keyColumnNotReplicated(String column, String destTable, Object sourceTable);
+
+    // destinations and sources a maker checks
+
+    @Message(id = 2516, value = "Field 'destTable' is refused: schema %s is reserved (Mimeo's own schema and the system schemas); choose a destination in another schema")
+    String reservedSchema(String schema);
+
+    @Message(id = 2517, value = "Field 'destTable' is refused: %s is a table of the batch job repository Mimeo runs on; choose another name")
+    String reservedJobRepositoryTable(String table);
+
+    @Message(id = 2518, value = "condition does not work on source table %s: %s. It must start with 'WHERE ...' or ', other_table WHERE ...'")
+    String conditionFails(Object sourceTable, String error);
+
+    @Message(id = 2519, value = "Field 'condition' is refused: %s. It is appended after 'FROM source' as 'WHERE ...' or ', other_table WHERE ...'")
+    String conditionRefused(String problem);
+
+    @Message(id = 2520, value = "The source of %s became unreachable while %s: %s")
+    String sourceUnreachableWhile(Object sourceTable, String what, String error);
+
+    @Message(id = 2521, value = "The source refused %s for %s: %s")
+    String sourceRefused(String what, Object sourceTable, String error);
+
+    @Message(id = 2522, value = "Destination schema %s does not exist; create it on the destination database first")
+    String destinationSchemaMissing(String schema);
+
+    @Message(id = 2523, value = "Destination schema %s does not exist; create it on the destination database first: CREATE SCHEMA %s AUTHORIZATION %s")
+    String destinationSchemaToCreate(String schema, String quotedSchema, String role);
+
+    @Message(id = 2524, value = "Mimeo's role %1$s may not create tables in destination schema %2$s; run as its owner or a superuser:"
+            + " GRANT USAGE, CREATE ON SCHEMA %3$s TO %1$s")
+    String destinationSchemaNotWritable(String role, String schema, String quotedSchema);
+
+    @Message(id = 2525, value = "Destination table %s lacks source column(s) %s; add them on the destination (only snap replication propagates column changes)")
+    String destinationLacksColumns(Object dest, Object missing);
+
+    @Message(id = 2526, value = "Sequence %s does not exist on the destination; create it (and attach it to the table) first")
+    String noSuchSequence(Object sequence);
+
+    // configuration
+
+    @Message(id = 2527, value = "Destination table %s is not managed by mimeo; GET /mimeo/api/replications lists the managed ones")
+    String notManaged(String destTable);
+
+    @Message(id = 2528, value = "Destination table %s is not managed by mimeo as a %s replication")
+    String notManagedAs(String destTable, String type);
+
+    @Message(id = 2529, value = "Source %d does not exist; GET /mimeo/api/sources lists the registered sources")
+    String noSuchSource(int sourceId);
+
+    // what differs per type
+
+    @Message(id = 2530, value = "Destination %s already exists; a snap destination and its _snap1/_snap2 tables must not exist before the maker runs")
+    String snapDestinationExists(Object name);
+
+    @Message(id = 2531, value = "Destination %s exists and is not a table")
+    String destinationNotATable(Object dest);
+
+    @Message(id = 2532, value = "Field 'controlField' is required for %s replication")
+    String controlFieldRequired(String type);
+
+    @Message(id = 2533, value = "Control column %s is not a column of source table %s")
+    String noControlColumn(String control, Object sourceTable);
+
+    @Message(id = 2534, value = "Control column %s is not a column of source table %s or is not in the filter")
+    String noControlColumnInFilter(String control, Object sourceTable);
+
+    @Message(id = 2535, value = "Field 'boundary' must be 0 or more for a serial control column")
+    String serialBoundaryNegative();
+
+    @Message(id = 2536, value = "Field 'boundary' must be an integer for a serial control column, got '%s'")
+    String serialBoundaryNotInteger(String boundary);
+
+    @Message(id = 2537, value = "Fields 'pkName' and 'pkType' apply only to updater, dml and logdel replication")
+    String keyFieldsNotApplicable();
+
+    @Message(id = 2538, value = "Source %s is not a plain table; %s replication needs a table to put its trigger on")
+    String queueSourceNotATable(Object sourceTable, String type);
+
+    @Message(id = 2539, value = "Could not create the change queue and trigger on the source for %s: %s. The replication role needs TRIGGER on"
+            + " the table and CREATE on the database (for schema mimeo)")
+    String sourceObjectsNotCreated(Object sourceTable, String error);
+
+    @Message(id = 2540, value = "Could not remove the change queue and trigger of %s from the source: %s")
+    String sourceObjectsNotRemoved(Object sourceTable, String error);
+
+    @Message(id = 2541, value = "Could not remove the trigger, function and queue of %s on the source: %s. Nothing was dropped. Only the source"
+            + " table's owner may drop its triggers; run as the owner: %s; then destroy again")
+    String sourceObjectsNotDestroyed(String destTable, String error, String statements);
+
+    @Message(id = 2542, value = "The source role %1$s cannot put the change queue and trigger on %2$s: it has no SELECT on the table; run as"
+            + " the table's owner: GRANT SELECT ON %3$s TO %1$s. Nothing was created")
+    String queueNeedsSelect(String role, Object table, String tableSql);
+
+    @Message(id = 2543, value = "The source role %1$s cannot put the change queue and trigger on %2$s: it has no TRIGGER on the table; run as"
+            + " the table's owner: GRANT TRIGGER ON %3$s TO %1$s. Nothing was created")
+    String queueNeedsTrigger(String role, Object table, String tableSql);
+
+    @Message(id = 2544, value = "The source role %1$s cannot put the change queue and trigger on %2$s: schema mimeo does not exist on the"
+            + " source and the role may not create it; run as a superuser or the database owner: CREATE SCHEMA %3$s AUTHORIZATION %1$s"
+            + " (or GRANT CREATE ON DATABASE %4$s TO %1$s). Nothing was created")
+    String queueNeedsSchema(String role, Object table, String schema, String database);
+
+    @Message(id = 2545, value = "The source role %1$s cannot put the change queue and trigger on %2$s: schema mimeo on the source belongs to"
+            + " %4$s and the role may not create in it; run as its owner or a superuser: ALTER SCHEMA %3$s OWNER TO %1$s"
+            + " (or GRANT USAGE, CREATE ON SCHEMA %3$s TO %1$s). Nothing was created")
+    String queueNeedsSchemaCreate(String role, Object table, String schema, String schemaOwner);
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.sql.Identifiers;
 import org.mimeo.sql.QualifiedName;
 
@@ -50,28 +51,19 @@ final class SourceQueuePrivileges {
         String role = Identifiers.quote(p.role());
         String schema = Identifiers.quote(QueueNames.SCHEMA);
         if (!p.select()) {
-            throw refused(table, p, "it has no SELECT on the table; run as the table's owner: GRANT SELECT ON " + table.sql() + " TO " + role);
+            throw MimeoException.sourceError(MimeoMessages.MSG.queueNeedsSelect(role, table, table.sql()));
         }
         if (!p.trigger()) {
-            throw refused(table, p, "it has no TRIGGER on the table; run as the table's owner: GRANT TRIGGER ON " + table.sql() + " TO " + role);
+            throw MimeoException.sourceError(MimeoMessages.MSG.queueNeedsTrigger(role, table, table.sql()));
         }
         if (!p.schemaExists()) {
             if (!p.databaseCreate()) {
-                throw refused(table, p, "schema mimeo does not exist on the source and the role may not create it; run as a superuser or the"
-                        + " database owner: CREATE SCHEMA " + schema + " AUTHORIZATION " + role + " (or GRANT CREATE ON DATABASE "
-                        + Identifiers.quote(p.database()) + " TO " + role + ")");
+                throw MimeoException.sourceError(MimeoMessages.MSG.queueNeedsSchema(role, table, schema, Identifiers.quote(p.database())));
             }
             return;
         }
         if (!p.schemaUsage() || !p.schemaCreate()) {
-            throw refused(table, p, "schema mimeo on the source belongs to " + Identifiers.quote(p.schemaOwner()) + " and the role may not create"
-                    + " in it; run as its owner or a superuser: ALTER SCHEMA " + schema + " OWNER TO " + role + " (or GRANT USAGE, CREATE ON SCHEMA "
-                    + schema + " TO " + role + ")");
+            throw MimeoException.sourceError(MimeoMessages.MSG.queueNeedsSchemaCreate(role, table, schema, Identifiers.quote(p.schemaOwner())));
         }
-    }
-
-    private static MimeoException refused(QualifiedName table, Privileges p, String why) {
-        return MimeoException.sourceError("The source role " + Identifiers.quote(p.role()) + " cannot put the change queue and trigger on " + table
-                + ": " + why + ". Nothing was created");
     }
 }

@@ -5,43 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import javax.sql.DataSource;
-import org.mimeo.config.ConfigRepository;
-import org.mimeo.config.RefreshConfig;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.source.Column;
 import org.mimeo.sql.Identifiers;
 import org.mimeo.sql.QualifiedName;
 
-/** Pieces every maker and destroyer shares. */
+/** Pieces the makers share. */
 public final class MakerSupport {
 
     private MakerSupport() {
-    }
-
-    /** Copies the options every replication type has from the request into a new configuration row. */
-    public static <T extends RefreshConfig> T fill(T config, MakeRequest request) {
-        config.setDestTable(request.destTable());
-        config.setSourceTable(request.sourceTable());
-        config.setSourceId(request.sourceId());
-        config.setFilter(request.filterArray());
-        config.setCondition(request.condition());
-        config.setPeriod(request.period());
-        config.setBatchLimit(request.batchLimit());
-        return config;
-    }
-
-    /** Removes a replication whose destination is one plain table, keeping the table with {@code archive}. */
-    public static void destroyTable(DataSource destination, ConfigRepository configs, RefreshConfig config, boolean archive) {
-        try (Connection d = destination.getConnection()) {
-            if (!archive) {
-                DestinationDdl.dropTableIfExists(d, config.destination());
-            }
-            configs.remove(config);
-        } catch (SQLException e) {
-            throw MimeoException.conflict("Could not remove " + config.getType() + " destination " + config.getDestTable() + ": " + e.getMessage());
-        }
     }
 
     /**
@@ -55,12 +29,12 @@ public final class MakerSupport {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(2)) {
-                    throw MimeoException.invalid("Field '" + field + "' must be a " + (zeroAllowed ? "non-negative" : "positive") + " interval, got '" + text + "'");
+                    throw MimeoException.invalid(MimeoMessages.MSG.intervalOutOfRange(field, zeroAllowed ? "non-negative" : "positive", text));
                 }
                 return rs.getString(1);
             }
         } catch (SQLException e) {
-            throw MimeoException.invalid("Field '" + field + "' is not a valid interval: '" + text + "' (examples: '10 minutes', '1 day', '00:00:30')");
+            throw MimeoException.invalid(MimeoMessages.MSG.intervalInvalid(field, text));
         }
     }
 

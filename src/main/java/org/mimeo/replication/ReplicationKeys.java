@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.source.Column;
 import org.mimeo.source.SourceCatalog;
 
@@ -33,14 +34,14 @@ public final class ReplicationKeys {
     public static List<Column> resolve(SourceAccess sources, MakeRequest request, SourceDescription source) {
         List<String> names = request.pkName();
         if (names == null && request.pkType() != null) {
-            throw MimeoException.invalid("Field 'pkType' needs 'pkName': name the key columns, one type per column");
+            throw MimeoException.invalid(MimeoMessages.MSG.pkTypeWithoutPkName());
         }
         if (names != null) {
             if (names.isEmpty()) {
-                throw MimeoException.invalid("Field 'pkName' must name at least one column, or be left out");
+                throw MimeoException.invalid(MimeoMessages.MSG.pkNameEmpty());
             }
             if (new HashSet<>(names).size() != names.size()) {
-                throw MimeoException.invalid("Field 'pkName' names a column twice: " + names);
+                throw MimeoException.invalid(MimeoMessages.MSG.pkNameRepeated(names));
             }
             requireReplicated(names, source, request.destTable());
             if (!source.relation().isView()) {
@@ -49,7 +50,7 @@ public final class ReplicationKeys {
             }
             List<String> types = request.pkType();
             if (types == null || types.size() != names.size()) {
-                throw MimeoException.invalid("Field 'pkType' is required for a view source, one type per 'pkName' column");
+                throw MimeoException.invalid(MimeoMessages.MSG.pkTypeRequiredForView());
             }
             List<String> canonical = canonicalTypes(sources, source, types);
             List<Column> key = new ArrayList<>();
@@ -60,8 +61,7 @@ public final class ReplicationKeys {
         }
         try (Connection c = sources.open(source.mapping())) {
             List<Column> key = SourceCatalog.replicationKey(c, source.relation().oid()).orElseThrow(() -> MimeoException.sourceError(
-                    "Source table " + source.relation().name() + " has no valid primary key or unique index over NOT NULL columns;"
-                            + " name the key with pkName (and pkType for a view)"));
+                    MimeoMessages.MSG.noReplicationKey(source.relation().name())));
             requireReplicated(key.stream().map(Column::name).toList(), source, request.destTable());
             return key;
         } catch (SQLException e) {
@@ -76,8 +76,7 @@ public final class ReplicationKeys {
                 String type = types.get(i);
                 Optional<String> name = type == null || type.isBlank() ? Optional.empty() : SourceCatalog.canonicalType(c, type);
                 int position = i + 1;
-                canonical.add(name.orElseThrow(() -> MimeoException.invalid("Field 'pkType' entry " + position + " ('" + type
-                        + "') is not a type the source database knows; give a type name such as 'integer', 'text' or 'myschema.mytype'")));
+                canonical.add(name.orElseThrow(() -> MimeoException.invalid(MimeoMessages.MSG.unknownKeyType(position, type))));
             }
             return canonical;
         } catch (SQLException e) {
@@ -89,8 +88,7 @@ public final class ReplicationKeys {
         Set<String> available = source.columnNames();
         for (String name : names) {
             if (!available.contains(name)) {
-                throw MimeoException.sourceError("Key column " + name + " of " + destTable + " is not among the replicated columns of "
-                        + source.relation().name() + "; the filter must include every key column");
+                throw MimeoException.sourceError(MimeoMessages.MSG.keyColumnNotReplicated(name, destTable, source.relation().name()));
             }
         }
     }

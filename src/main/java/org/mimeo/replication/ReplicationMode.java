@@ -1,9 +1,16 @@
 package org.mimeo.replication;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
 import org.mimeo.config.RefreshConfig;
+import org.mimeo.ddl.DestinationDdl;
 
-/** One replication type: how it is made, refreshed (which job, with which parameters) and destroyed. */
+/**
+ * One replication type: what its maker does beyond the steps every maker takes ({@link Maker}), which job
+ * refreshes it with which parameters, and what its destroyer ({@link Destroyer}) removes or keeps.
+ */
 public interface ReplicationMode {
 
     String type();
@@ -16,17 +23,32 @@ public interface ReplicationMode {
     /** The job XML (in META-INF/batch-jobs) that refreshes this type. */
     String jobName();
 
-    /**
-     * Validates everything, then creates the configuration row and the destination objects in the
-     * caller's transaction. Throws before creating anything when the request or the source is wrong.
-     */
-    RefreshConfig make(MakeRequest request);
+    /** This type's steps for one maker request; the {@link Maker} runs them in order, every check before anything is created. */
+    MakerSteps maker(MakeRequest request);
+
+    /** Whether the maker loads the data once it has made {@code made}: by default when the request asks it to ({@code pullData}). */
+    default boolean loadsInitially(RefreshConfig made, MakeRequest request) {
+        return request.pullData();
+    }
 
     /** Job parameters for the load a maker runs when {@code pullData} is true. */
     Properties initialLoadParameters(MakeRequest request);
 
     Properties refreshParameters(RefreshConfig config, RefreshRequest request);
 
-    /** Removes the destination objects (or keeps the data when {@code archive}) and the configuration row. */
-    void destroy(RefreshConfig config, boolean archive);
+    /** Why the destroyer keeps the destination's data ("archive", ...); empty when it drops the destination. */
+    default Optional<String> keeps(RefreshConfig config, boolean archive) {
+        return archive ? Optional.of("archive") : Optional.empty();
+    }
+
+    /** The destroyer's first step: what the type created outside the destination database (none by default). */
+    default void dropSourceObjects(RefreshConfig config) {
+    }
+
+    /** Drops the destination objects on {@code d}, or leaves the data in place under the destination's name when {@code keep}. */
+    default void dropDestination(Connection d, RefreshConfig config, boolean keep) throws SQLException {
+        if (!keep) {
+            DestinationDdl.dropTableIfExists(d, config.destination());
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.sql.QualifiedName;
 
 /**
@@ -34,12 +35,10 @@ public class ReservedDestinations {
     public void require(String destTable) {
         QualifiedName dest = QualifiedName.parse(destTable);
         if (SCHEMAS.contains(dest.schema()) || dest.schema().startsWith("pg_")) {
-            throw MimeoException.invalid("Field 'destTable' is refused: schema " + dest.schema()
-                    + " is reserved (Mimeo's own schema and the system schemas); choose a destination in another schema");
+            throw MimeoException.invalid(MimeoMessages.MSG.reservedSchema(dest.schema()));
         }
         if (JOB_REPOSITORY.contains(dest.table()) && onSearchPath(dest.schema())) {
-            throw MimeoException.invalid("Field 'destTable' is refused: " + dest.table()
-                    + " is a table of the batch job repository Mimeo runs on; choose another name");
+            throw MimeoException.invalid(MimeoMessages.MSG.reservedJobRepositoryTable(dest.table()));
         }
     }
 

@@ -9,6 +9,7 @@ import java.sql.Statement;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.source.SourceConnections;
 import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.QualifiedName;
@@ -48,8 +49,7 @@ public class SourceAccess {
         try (Statement st = c.createStatement()) {
             st.execute("SELECT 1 FROM " + sourceTable.sql() + ConditionText.sql(condition) + " LIMIT 0");
         } catch (SQLException e) {
-            throw MimeoException.sourceError("condition does not work on source table " + sourceTable + ": " + e.getMessage()
-                    + ". It must start with 'WHERE ...' or ', other_table WHERE ...'", e);
+            throw MimeoException.sourceError(MimeoMessages.MSG.conditionFails(sourceTable, e.getMessage()), e);
         }
     }
 
@@ -59,8 +59,7 @@ public class SourceAccess {
             return;
         }
         SqlFragment.conditionProblem(condition).ifPresent(problem -> {
-            throw MimeoException.invalid("Field 'condition' is refused: " + problem
-                    + ". It is appended after 'FROM source' as 'WHERE ...' or ', other_table WHERE ...'");
+            throw MimeoException.invalid(MimeoMessages.MSG.conditionRefused(problem));
         });
     }
 
@@ -81,8 +80,8 @@ public class SourceAccess {
 
     public static MimeoException sourceFailure(String what, QualifiedName sourceTable, SQLException e) {
         if (SourceConnections.isConnectionFailure(e)) {
-            return MimeoException.unreachable("The source of " + sourceTable + " became unreachable while " + what + ": " + e.getMessage(), e);
+            return MimeoException.unreachable(MimeoMessages.MSG.sourceUnreachableWhile(sourceTable, what, e.getMessage()), e);
         }
-        return MimeoException.sourceError("The source refused " + what + " for " + sourceTable + ": " + e.getMessage(), e);
+        return MimeoException.sourceError(MimeoMessages.MSG.sourceRefused(what, sourceTable, e.getMessage()), e);
     }
 }

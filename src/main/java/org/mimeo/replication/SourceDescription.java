@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.source.Column;
 import org.mimeo.source.SourceCatalog;
 import org.mimeo.source.SourceIndex;
@@ -38,6 +39,6 @@ public record SourceDescription(DblinkMapping mapping, SourceRelation relation, 
     }
 
     public static MimeoException missingSchema(QualifiedName dest) {
-        return MimeoException.invalid("Destination schema " + dest.schema() + " does not exist; create it on the destination database first");
+        return MimeoException.invalid(MimeoMessages.MSG.destinationSchemaMissing(dest.schema()));
     }
 }

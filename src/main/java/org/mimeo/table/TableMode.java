@@ -1,27 +1,15 @@
 package org.mimeo.table;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Properties;
-import javax.sql.DataSource;
-import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.config.RefreshConfigTable;
-import org.mimeo.ddl.DestinationCatalog;
-import org.mimeo.ddl.DestinationDdl;
-import org.mimeo.ddl.IndexReplay;
-import org.mimeo.error.MimeoException;
 import org.mimeo.job.JobParameters;
 import org.mimeo.replication.MakeRequest;
-import org.mimeo.replication.MakerSupport;
+import org.mimeo.replication.MakerSteps;
 import org.mimeo.replication.RefreshRequest;
 import org.mimeo.replication.ReplicationMode;
-import org.mimeo.replication.SourceAccess;
-import org.mimeo.replication.SourceDescription;
-import org.mimeo.sql.QualifiedName;
 
 /**
  * Plain table replication (table_maker, refresh_table, table_destroyer): truncate and reload; needs
@@ -31,15 +19,6 @@ import org.mimeo.sql.QualifiedName;
  */
 @ApplicationScoped
 public class TableMode implements ReplicationMode {
-
-    @Resource(lookup = "java:jboss/datasources/MimeoDS")
-    DataSource destination;
-
-    @Inject
-    ConfigRepository config;
-
-    @Inject
-    SourceAccess sources;
 
     @Override
     public String type() {
@@ -52,47 +31,14 @@ public class TableMode implements ReplicationMode {
     }
 
     @Override
-    public RefreshConfig make(MakeRequest request) {
-        QualifiedName dest = QualifiedName.parse(request.destTable());
-        QualifiedName src = QualifiedName.parse(request.sourceTable());
-        SourceDescription source = SourceDescription.read(sources, sources.mapping(request.sourceId()), src, request.filterArray(),
-                request.condition(), request.index());
-        try (Connection d = destination.getConnection()) {
-            if (!DestinationCatalog.schemaExists(d, dest.schema())) {
-                throw SourceDescription.missingSchema(dest);
-            }
-            TableSequences.requireExisting(d, request.sequences());
-            var kind = DestinationCatalog.relationKind(d, dest);
-            if (kind.isPresent() && kind.get() != 'r') {
-                throw MimeoException.conflict("Destination " + dest + " exists and is not a table");
-            }
-            if (kind.isPresent()) {
-                DestinationCatalog.requireColumns(d, dest, source.columns());
-            } else {
-                DestinationCatalog.requireWritableSchema(d, dest);
-                DestinationDdl.createTable(d, dest, source.columns());
-                if (request.index()) {
-                    IndexReplay.replay(d, source.indexes(), src, dest, request.filter() != null, source.columnNames());
-                }
-            }
-            RefreshConfigTable table = MakerSupport.fill(new RefreshConfigTable(), request);
-            table.setTruncateCascade(request.truncateCascade());
-            table.setAdopted(kind.isPresent());
-            table.setSequences(request.sequences() == null || request.sequences().isEmpty() ? null : request.sequences().toArray(String[]::new));
-            config.add(table);
-            return table;
-        } catch (SQLException e) {
-            throw MimeoException.invalid("Could not create table destination " + dest + ": " + e.getMessage());
-        }
+    public MakerSteps maker(MakeRequest request) {
+        return new TableMaker(request);
     }
 
-    /** The original loads a table it created, never one that existed before. */
-    public boolean existedBefore(MakeRequest request) {
-        try (Connection d = destination.getConnection()) {
-            return DestinationCatalog.exists(d, QualifiedName.parse(request.destTable()));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    /** The original loads a table it created, never one it adopted. */
+    @Override
+    public boolean loadsInitially(RefreshConfig made, MakeRequest request) {
+        return request.pullData() && !((RefreshConfigTable) made).isAdopted();
     }
 
     @Override
@@ -109,8 +55,9 @@ public class TableMode implements ReplicationMode {
         return p;
     }
 
+    /** An adopted table stays: the destroyer removes only what Mimeo created. */
     @Override
-    public void destroy(RefreshConfig c, boolean archive) {
-        MakerSupport.destroyTable(destination, config, c, archive || ((RefreshConfigTable) c).isAdopted());
+    public Optional<String> keeps(RefreshConfig c, boolean archive) {
+        return !archive && ((RefreshConfigTable) c).isAdopted() ? Optional.of("adopted table") : ReplicationMode.super.keeps(c, archive);
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.sql.Identifiers;
 import org.mimeo.sql.QualifiedName;
 
@@ -26,7 +27,7 @@ final class TableSequences {
         for (String name : sequences) {
             QualifiedName seq = QualifiedName.parse(name);
             if (!isSequence(d, seq)) {
-                throw MimeoException.invalid("Sequence " + seq + " does not exist on the destination; create it (and attach it to the table) first");
+                throw MimeoException.invalid(MimeoMessages.MSG.noSuchSequence(seq));
             }
         }
     }
