@@ -24,9 +24,6 @@ class PackageCyclesTest {
      */
     @ArchTest
     static final ArchRule noPackageCycle = slices().matching("org.mimeo.(*)..").should().beFreeOfCycles()
-            // issue 10, metrics through Micrometer: a step listener feeds monitor.Metrics (job -> monitor -> replication/modes -> job);
-            // jobs are to fire CDI events that monitor listens to
-            .ignoreDependency(resideInAPackage("org.mimeo.job.."), resideInAPackage("org.mimeo.monitor.."))
             // issue 10, job parameters and step state: JobLauncher.stop and RefreshLockListener call copy.RunningCopies (job -> copy -> job);
             // RunningCopies needs nothing from copy and can live in job, or the stop can be an event copy observes
             .ignoreDependency(resideInAPackage("org.mimeo.job.."), simpleName("RunningCopies").and(resideInAPackage("org.mimeo.copy..")));
