@@ -46,8 +46,8 @@ public final class Settings {
     private final int maxWaitSeconds;
     private final int batchThreads;
     private final int poolMax;
-    private final SourcePool sourcePool;
-    private final Timeouts timeouts;
+    final SourcePool sourcePool;
+    final Timeouts timeouts;
     private final int conditionCheckSeconds;
     private final int schedulerIntervalSeconds;
     private final int schedulerJobs;
