@@ -144,7 +144,7 @@ public interface MimeoLogger extends BasicLogger {
     void sourceConnectionLeak(int sourceId, long seconds, String thread, @Cause Throwable where);
 
     @LogMessage(level = Logger.Level.INFO)
-    @Message(id = 1305, value = "Source %d: a connection could not be reset after use (%s) and is closed, not reused")
+    @Message(id = 1305, value = "Source %d: a connection is closed, not reused: %s")
     void sourceConnectionDropped(int sourceId, String reason);
 
     @LogMessage(level = Logger.Level.WARN)

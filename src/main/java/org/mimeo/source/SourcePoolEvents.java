@@ -17,6 +17,8 @@ final class SourcePoolEvents implements AgroalDataSourceListener {
 
     /** pgjdbc's SQLSTATE for a connection that is already closed: the drop above, which is logged already. */
     private static final String CONNECTION_DOES_NOT_EXIST = "08003";
+    /** Agroal's words when it destroys a connection that failed validation: logged as a drop instead. */
+    private static final String DESTROYED_AFTER_VALIDATION = "Closing connection in incorrect state VALIDATION";
 
     private final int sourceId;
     private final Duration leakTimeout;
@@ -36,9 +38,14 @@ final class SourcePoolEvents implements AgroalDataSourceListener {
                 connection.setReadOnly(false);
             }
         } catch (SQLException | RuntimeException e) {
-            MimeoLogger.LOG.sourceConnectionDropped(sourceId, String.valueOf(e));
+            MimeoLogger.LOG.sourceConnectionDropped(sourceId, "it could not be reset after use (" + e + ")");
             SourceConnections.closeQuietly(connection);
         }
+    }
+
+    @Override
+    public void onConnectionInvalid(Connection connection) {
+        MimeoLogger.LOG.sourceConnectionDropped(sourceId, "it failed the validation when borrowed");
     }
 
     @Override
@@ -50,6 +57,9 @@ final class SourcePoolEvents implements AgroalDataSourceListener {
 
     @Override
     public void onWarning(String message) {
+        if (message.equals(DESTROYED_AFTER_VALIDATION)) {
+            return;
+        }
         MimeoLogger.LOG.sourcePoolWarning(sourceId, message, null);
     }
 
