@@ -79,7 +79,7 @@ public final class Settings {
         timeouts = new Timeouts(read.integer("mimeo.timeout.sourceConnect", 10, 0), read.integer("mimeo.timeout.sourceLogin", 30, 0),
                 read.integer("mimeo.timeout.sourceSocket", 600, 0), read.integer("mimeo.timeout.ddlLock", 60, 0),
                 read.integer("mimeo.timeout.ddlStatement", 3600, 0));
-        conditionCheckSeconds = read.integer("mimeo.conditionCheckTimeoutSeconds", 30, 1);
+        conditionCheckSeconds = read.integer("mimeo.conditionCheckTimeoutSeconds", 30, 0);
         schedulerIntervalSeconds = read.integer("mimeo.scheduler.intervalSeconds", 1, 0);
         schedulerJobs = read.integer("mimeo.scheduler.jobs", 4, 1);
         retentionDays = read.integer("mimeo.retention.days", 30, 0);
@@ -143,7 +143,7 @@ public final class Settings {
         return current().timeouts;
     }
 
-    /** How long a user's condition may run where Mimeo checks it outside a refresh (makers, PATCH, checks). */
+    /** Seconds a user's condition may run where Mimeo checks it outside a refresh (makers, PATCH, checks); 0: no limit. */
     public static int conditionCheckSeconds() {
         return current().conditionCheckSeconds;
     }
