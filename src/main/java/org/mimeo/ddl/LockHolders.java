@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.Settings;
 import org.mimeo.internal.Timeouts;
 import org.mimeo.sql.QualifiedName;
 
@@ -32,7 +33,7 @@ final class LockHolders {
             }
             return;
         }
-        Timeouts limits = Timeouts.current();
+        Timeouts limits = Settings.timeouts();
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL lock_timeout = " + limits.ddlLock() * 1000L);
             st.execute("SET LOCAL statement_timeout = " + limits.ddlStatement() * 1000L);

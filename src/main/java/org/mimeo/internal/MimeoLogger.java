@@ -113,10 +113,6 @@ public interface MimeoLogger extends BasicLogger {
     @Message(id = 1052, value = "The destination pool (%d connections) is too small for %d batch threads: refreshes may wait for connections and fail. Give %s at least %d, or lower %s")
     void poolTooSmall(int pool, int threads, String poolSetting, int needed, String threadsSetting);
 
-    @LogMessage(level = Logger.Level.INFO)
-    @Message(id = 1200, value = "Timeouts: %s")
-    void timeouts(String settings);
-
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 1201, value = "Stop of execution %d: cancelling its running COPY on the source and the destination")
     void copyCancelled(long executionId);
@@ -124,6 +120,36 @@ public interface MimeoLogger extends BasicLogger {
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 1202, value = "Server shutting down: cancelling the running COPY of %d execution(s); restart them with POST /mimeo/api/executions/{id}/restart")
     void copiesCancelledAtShutdown(int count);
+
+    // ---- 1300-1349 settings and source pools
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1300, value = "Setting %s (%s) = %s (%s)")
+    void setting(String name, String envVar, String value, String origin);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1301, value = "The source pools (%d connections per source, mimeo.source.pool.max) are smaller than %d batch threads may need from one source (%d): refreshes may wait for a source connection and fail. Raise mimeo.source.pool.max or lower mimeo.batch.threads")
+    void sourcePoolTooSmall(int max, int threads, int needed);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1302, value = "Source %d: connection pool opened (at most %d connections, a borrower waits at most %d s)")
+    void sourcePoolOpened(int sourceId, int max, long acquireSeconds);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1303, value = "Source %d: connection pool closed (%s); connections still in use are closed when they are given back")
+    void sourcePoolClosed(int sourceId, String reason);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1304, value = "Source %d: a connection has been held for more than %d s (mimeo.source.pool.leakSeconds) by thread %s. A copy of a very large table holds its snapshot that long; otherwise the connection was never closed (the cause shows where that thread is now)")
+    void sourceConnectionLeak(int sourceId, long seconds, String thread, @Cause Throwable where);
+
+    @LogMessage(level = Logger.Level.INFO)
+    @Message(id = 1305, value = "Source %d: a connection is closed, not reused: %s")
+    void sourceConnectionDropped(int sourceId, String reason);
+
+    @LogMessage(level = Logger.Level.WARN)
+    @Message(id = 1306, value = "Source %d: connection pool warning: %s")
+    void sourcePoolWarning(int sourceId, String warning, @Cause Throwable cause);
 
     @LogMessage(level = Logger.Level.WARN)
     @Message(id = 1101, value = "A maker of %s stopped before it committed: dropped what it had created on the source for %s (trigger(s) %s, function %s, queue %s)")

@@ -28,6 +28,33 @@ public interface MimeoMessages {
 
     // ---- 2300-2399 sources, pools and settings
 
+    @Message(id = 2300, value = "Setting %s (environment variable %s) must be %s, not '%s'")
+    String invalidSetting(String name, String envVar, String rule, String value);
+
+    @Message(id = 2301, value = "Source %1$d could not be reached or refused the login as %2$s%3$s: %4$s. Check it with POST /mimeo/api/sources/%1$d/check after fixing its dataSource, username or password")
+    String sourceUnreachable(int sourceId, String username, String sqlState, String driverMessage);
+
+    @Message(id = 2302, value = "Source %d: all %d connections of its pool are in use and none came back within %d s. Raise mimeo.source.pool.max or mimeo.source.pool.acquireSeconds, or lower mimeo.batch.threads")
+    String sourcePoolExhausted(int sourceId, int maxConnections, long waitedSeconds);
+
+    @Message(id = 2303, value = "The stored password of source %1$d cannot be decrypted with this server's key in %2$s: it was stored by a server with another key. Copy that server's key store file here, or send the password again with PUT /mimeo/api/sources/%1$d")
+    String passwordNotDecryptable(int sourceId, Object keyStore);
+
+    @Message(id = 2304, value = "Cannot encrypt with the key in %s")
+    String cannotEncrypt(Object keyStore);
+
+    @Message(id = 2305, value = "Cannot open the secret key store %s (alias '%s') that encrypts source passwords; check that the file is readable by the server, or point %s to it")
+    String keyStoreUnusable(Object keyStore, String alias, String setting);
+
+    @Message(id = 2306, value = "Source table %s not found on source %d; check the name (schema.table, spelled as in the catalog) and that the source role can see it")
+    String sourceTableNotFound(Object table, int sourceId);
+
+    @Message(id = 2307, value = "Source table %s has no columns to replicate")
+    String sourceTableWithoutColumns(Object table);
+
+    @Message(id = 2308, value = "filter names columns that source table %s does not have: %s; spell them as in the catalog")
+    String filterColumnsMissing(Object table, Object missing);
+
     // ---- 2400-2499 monitoring
 
     @Message(id = 2400, value = "Parameter 'lower' is not a valid %s: '%s'")

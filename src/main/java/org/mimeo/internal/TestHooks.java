@@ -1,21 +1,17 @@
 package org.mimeo.internal;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-
 /**
- * The start-up switch {@code mimeo.testHooks} (MicroProfile Config: {@code -Dmimeo.testHooks=true} or the
- * environment variable {@code MIMEO_TESTHOOKS=true}). Only with it do refresh requests accept the fields
- * that exist for tests (fault injection, a fake clock, block sizes), and only with it does an injected
- * fault halt or fail a job. Off unless set; the start-up log warns when it is on.
+ * The start-up switch {@link Settings#TEST_HOOKS} ({@code -Dmimeo.testHooks=true} or the environment variable
+ * {@code MIMEO_TESTHOOKS=true}). Only with it do refresh requests accept the fields that exist for tests (fault
+ * injection, a fake clock, block sizes), and only with it does an injected fault halt or fail a job. Off unless
+ * set; the start-up log warns when it is on.
  */
 public final class TestHooks {
-
-    public static final String SWITCH = "mimeo.testHooks";
 
     private TestHooks() {
     }
 
     public static boolean enabled() {
-        return ConfigProvider.getConfig().getOptionalValue(SWITCH, Boolean.class).orElse(false);
+        return Settings.testHooks();
     }
 }

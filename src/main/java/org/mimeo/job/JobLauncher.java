@@ -16,6 +16,7 @@ import java.util.Set;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.Settings;
 
 /** Starts, restarts, stops and waits for Mimeo's batch jobs, and records each execution in mimeo.job_run. */
 @ApplicationScoped
@@ -41,7 +42,7 @@ public class JobLauncher {
     }
 
     public static String serverId() {
-        return System.getProperty("jboss.node.name", "mimeo");
+        return Settings.nodeName();
     }
 
     /** Takes the table's lock (409 already_running when another refresh holds it), then starts the job, which releases it when it ends. */

@@ -1,6 +1,7 @@
 package org.mimeo.monitor;
 
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.Settings;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -26,7 +27,7 @@ public class HistoryRetention {
 
     @Schedule(hour = "3", minute = "15", persistent = false, info = "mimeo history retention")
     void daily() {
-        int days = Integer.getInteger("mimeo.retention.days", 30);
+        int days = Settings.retentionDays();
         if (days > 0) {
             int purged = purge(days);
             MimeoLogger.LOG.historyPurged(purged, days);

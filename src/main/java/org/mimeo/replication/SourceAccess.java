@@ -10,6 +10,7 @@ import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoMessages;
+import org.mimeo.internal.Settings;
 import org.mimeo.source.SourceConnections;
 import org.mimeo.sql.ConditionText;
 import org.mimeo.sql.QualifiedName;
@@ -18,9 +19,6 @@ import org.mimeo.sql.SqlFragment;
 /** Source-side checks every maker makes before it creates anything. */
 @ApplicationScoped
 public class SourceAccess {
-
-    /** How long a condition may run where Mimeo checks it; system property {@code mimeo.conditionCheckTimeoutSeconds}. */
-    public static final int CONDITION_TIMEOUT_SECONDS = Integer.getInteger("mimeo.conditionCheckTimeoutSeconds", 30);
 
     @Inject
     ConfigRepository config;
@@ -65,7 +63,7 @@ public class SourceAccess {
 
     /**
      * Starts a READ ONLY transaction on {@code c} whose statements time out after
-     * {@link #CONDITION_TIMEOUT_SECONDS}: where a user's condition runs outside a refresh (makers, PATCH, checks).
+     * {@link Settings#conditionCheckSeconds()}: where a user's condition runs outside a refresh (makers, PATCH, checks).
      */
     public static void guardForCondition(Connection c) throws SQLException {
         c.setAutoCommit(false);
@@ -73,7 +71,7 @@ public class SourceAccess {
             st.execute("SET TRANSACTION READ ONLY");
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_catalog.set_config('statement_timeout', ?, true)")) {
-            ps.setString(1, CONDITION_TIMEOUT_SECONDS + "s");
+            ps.setString(1, Settings.conditionCheckSeconds() + "s");
             ps.execute();
         }
     }

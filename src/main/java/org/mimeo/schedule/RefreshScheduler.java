@@ -1,6 +1,7 @@
 package org.mimeo.schedule;
 
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -45,8 +46,8 @@ public class RefreshScheduler {
 
     @PostConstruct
     void schedule() {
-        long seconds = Long.getLong("mimeo.scheduler.intervalSeconds", 1);
-        maxJobs = Integer.getInteger("mimeo.scheduler.jobs", 4);
+        long seconds = Settings.schedulerIntervalSeconds();
+        maxJobs = Settings.schedulerJobs();
         if (seconds <= 0) {
             MimeoLogger.LOG.schedulerOff();
             return;

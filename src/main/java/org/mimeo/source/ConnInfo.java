@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.mimeo.internal.Settings;
 
 /**
  * A source's connection string: libpq {@code key=value} conninfo (as the original mimeo stores it)
@@ -128,17 +129,14 @@ public final class ConnInfo {
     }
 
     /**
-     * The driver settings Mimeo adds. pgjdbc lets the URL's query override them: the URL may never carry
-     * user or password (see {@link SourceProperties}), so only the harmless defaults below can be changed.
+     * The driver settings Mimeo adds; the login comes apart, at connect time ({@link SourceLogin}). pgjdbc lets
+     * the URL's query override them: the URL may never carry user or password (see {@link SourceProperties}), so
+     * only the harmless defaults below can be changed.
      */
-    public Properties properties(String username, String password) {
+    public Properties properties() {
         Properties props = new Properties();
-        props.setProperty("user", username);
-        if (password != null) {
-            props.setProperty("password", password);
-        }
         props.setProperty("ApplicationName", "mimeo");
-        org.mimeo.internal.Timeouts.current().applyToSource(props);
+        Settings.timeouts().applyToSource(props);
         return props;
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.sql.QualifiedName;
 
 /** Catalog questions Mimeo asks a source database. All names are bound as parameters, never concatenated. */
@@ -37,8 +38,7 @@ public final class SourceCatalog {
     }
 
     public static SourceRelation relation(Connection c, QualifiedName name, int sourceId) throws SQLException {
-        return findRelation(c, name).orElseThrow(() -> MimeoException.sourceError(
-                "Source table " + name + " not found on source " + sourceId + "; check the name (schema.table, spelled as in the catalog) and that the source role can see it"));
+        return findRelation(c, name).orElseThrow(() -> MimeoException.sourceError(MimeoMessages.MSG.sourceTableNotFound(name, sourceId)));
     }
 
     public static List<Column> allColumns(Connection c, long oid) throws SQLException {
@@ -63,7 +63,7 @@ public final class SourceCatalog {
         List<Column> all = allColumns(c, relation.oid());
         if (filter == null || filter.length == 0) {
             if (all.isEmpty()) {
-                throw MimeoException.sourceError("Source table " + relation.name() + " has no columns to replicate");
+                throw MimeoException.sourceError(MimeoMessages.MSG.sourceTableWithoutColumns(relation.name()));
             }
             return all;
         }
@@ -72,8 +72,7 @@ public final class SourceCatalog {
         if (kept.size() != wanted.size()) {
             Set<String> missing = new LinkedHashSet<>(wanted);
             kept.forEach(col -> missing.remove(col.name()));
-            throw MimeoException.sourceError("filter names columns that source table " + relation.name()
-                    + " does not have: " + missing + "; spell them as in the catalog");
+            throw MimeoException.sourceError(MimeoMessages.MSG.filterColumnsMissing(relation.name(), missing));
         }
         return kept;
     }

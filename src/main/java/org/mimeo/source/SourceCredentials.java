@@ -1,6 +1,9 @@
 package org.mimeo.source;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,15 +11,16 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
+import org.mimeo.internal.Settings;
 import org.wildfly.security.credential.SecretKeyCredential;
 import org.wildfly.security.credential.store.CredentialStore;
 import org.wildfly.security.credential.store.WildFlyElytronCredentialStoreProvider;
@@ -27,12 +31,12 @@ import org.wildfly.security.credential.store.WildFlyElytronCredentialStoreProvid
  * {@code mimeo-secrets} (wildfly-config/configure-security.cli), by default
  * {@code standalone/configuration/mimeo-secrets.cs}; setting {@code mimeo.secretKeyStore} names another file.
  * WildFly creates the file with a random key on its first start; if it is still missing, the first use
- * creates it the same way. Decrypted passwords live only for the moment a connection is opened.
+ * creates it the same way. A decrypted password is a {@code char[]} that lives only while a connection is
+ * opened ({@link SourceLogin}); the caller wipes it.
  */
 @ApplicationScoped
 public class SourceCredentials {
 
-    public static final String STORE_SETTING = "mimeo.secretKeyStore";
     private static final String ALIAS = "key";
     /** Stored form: this prefix, then base64 of a random 96-bit IV followed by the AES-GCM ciphertext and tag. */
     private static final String FORMAT = "aes-gcm:";
@@ -55,11 +59,13 @@ public class SourceCredentials {
             System.arraycopy(sealed, 0, out, iv.length, sealed.length);
             return FORMAT + Base64.getEncoder().encodeToString(out);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot encrypt with the key in " + location(), e);
+            throw new IllegalStateException(MimeoMessages.MSG.cannotEncrypt(location()), e);
         }
     }
 
-    public String decrypt(int sourceId, String stored) {
+    /** The password in clear: the caller wipes it ({@code Arrays.fill(password, '\0')}) as soon as it was used. */
+    public char[] decrypt(int sourceId, String stored) {
+        byte[] plain = null;
         try {
             if (!stored.startsWith(FORMAT)) {
                 throw new IllegalArgumentException("unknown format");
@@ -67,12 +73,22 @@ public class SourceCredentials {
             byte[] in = Base64.getDecoder().decode(stored.substring(FORMAT.length()));
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
-            return new String(cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES), StandardCharsets.UTF_8);
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new MimeoException(Failure.SOURCE_UNREACHABLE, "The stored password of source " + sourceId
-                    + " cannot be decrypted with this server's key in " + location() + ": it was stored by a server with another key."
-                    + " Copy that server's key store file here, or send the password again with PUT /mimeo/api/sources/" + sourceId, e);
+            plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
+            return chars(plain);
+        } catch (GeneralSecurityException | IllegalArgumentException | CharacterCodingException e) {
+            throw MimeoException.unreachable(MimeoMessages.MSG.passwordNotDecryptable(sourceId, location()), e);
+        } finally {
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
         }
+    }
+
+    private static char[] chars(byte[] utf8) throws CharacterCodingException {
+        CharBuffer decoded = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(utf8));
+        char[] result = Arrays.copyOfRange(decoded.array(), decoded.position(), decoded.limit());
+        Arrays.fill(decoded.array(), '\0');
+        return result;
     }
 
     /** Opens (or creates) the key store now, so a missing or unreadable one stops the start-up, not a later request. */
@@ -81,8 +97,7 @@ public class SourceCredentials {
     }
 
     public Path location() {
-        return ConfigProvider.getConfig().getOptionalValue(STORE_SETTING, String.class).map(Path::of)
-                .orElseGet(() -> Path.of(System.getProperty("jboss.server.config.dir", "."), "mimeo-secrets.cs"));
+        return Settings.secretKeyStore();
     }
 
     private SecretKey key() {
@@ -119,8 +134,7 @@ public class SourceCredentials {
             ownerOnly(file);
             return store.retrieve(ALIAS, SecretKeyCredential.class).getSecretKey();
         } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("Cannot open the secret key store " + file + " (alias '" + ALIAS + "') that encrypts source passwords;"
-                    + " check that the file is readable by the server, or point " + STORE_SETTING + " to it", e);
+            throw new IllegalStateException(MimeoMessages.MSG.keyStoreUnusable(file, ALIAS, Settings.SECRET_KEY_STORE), e);
         }
     }
 }

@@ -110,7 +110,7 @@ class ConnInfoTest {
                 "jdbc:postgresql://h/d?sslmode=require")) {
             ConnInfo info = ConnInfo.parse(ds);
             // what the driver will use: the URL's query parsed over Mimeo's properties
-            Properties effective = Driver.parseURL(info.jdbcUrl(), info.properties("replicator", "s3cret"));
+            Properties effective = Driver.parseURL(info.jdbcUrl(), withLogin(info, "replicator", "s3cret"));
             assertEquals("replicator", effective.getProperty("user"), ds);
             assertEquals("s3cret", effective.getProperty("password"), ds);
             assertEquals("h", effective.getProperty("PGHOST"), ds);
@@ -119,13 +119,21 @@ class ConnInfoTest {
 
     @Test
     void timeoutsHaveDefaultsThatADataSourceMayOverride() {
-        Properties defaults = Driver.parseURL(ConnInfo.parse("host=h dbname=d").jdbcUrl(), ConnInfo.parse("host=h dbname=d").properties("u", null));
+        Properties defaults = Driver.parseURL(ConnInfo.parse("host=h dbname=d").jdbcUrl(), ConnInfo.parse("host=h dbname=d").properties());
         assertEquals("600", defaults.getProperty("socketTimeout"));
         assertEquals("10", defaults.getProperty("connectTimeout"));
         assertEquals("true", defaults.getProperty("tcpKeepAlive"));
         ConnInfo shortOne = ConnInfo.parse("jdbc:postgresql://h/d?socketTimeout=5&connectTimeout=2");
-        Properties effective = Driver.parseURL(shortOne.jdbcUrl(), shortOne.properties("u", null));
+        Properties effective = Driver.parseURL(shortOne.jdbcUrl(), shortOne.properties());
         assertEquals("5", effective.getProperty("socketTimeout"));
         assertEquals("2", effective.getProperty("connectTimeout"));
+    }
+
+    /** What the source pool hands the driver: Mimeo's properties and, added at connect time, the login. */
+    private static Properties withLogin(ConnInfo info, String user, String password) {
+        Properties props = info.properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        return props;
     }
 }
