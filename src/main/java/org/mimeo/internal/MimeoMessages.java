@@ -42,7 +42,7 @@ public interface MimeoMessages {
     @Message(id = 2105, value = "Field '%s' %s")
     String invalidField(String field, String problem);
 
-    @Message(id = 2106, value = "%d fields are invalid: %s")
+    @Message(id = 2106, value = "The request has %d problems: %s")
     String invalidFields(int count, String problems);
 
     @Message(id = 2107, value = "Field 'lockWait' is seconds to wait for a running refresh of the table, from 0 to %d (the server's mimeo.api.maxWaitSeconds)")

@@ -23,8 +23,6 @@ public final class RequestProblems {
 
     private static final Pattern UNKNOWN = Pattern.compile("Json property (.+) can not be mapped to a class class (\\S+?)\\.?$");
     private static final Pattern PROPERTY = Pattern.compile("Unable to deserialize property '(.+?)' because of: (.*)", Pattern.DOTALL);
-    private static final Pattern ALIAS = Pattern.compile("Unknown alias \"(.*)\" of the type");
-    private static final Pattern NO_TYPE = Pattern.compile("Cannot infer a type for unmarshalling into");
     private static final Pattern WRONG_KIND = Pattern.compile("Incorrect position for processing type: .* Allowed: \\[(\\w+)");
 
     private RequestProblems() {
@@ -36,6 +34,9 @@ public final class RequestProblems {
             if (c instanceof JsonParsingException p) {
                 return MimeoMessages.MSG.notJson(p.getMessage());
             }
+            if (c instanceof RequestRefusal r) {
+                return r.getMessage();
+            }
         }
         String text = e.getMessage() == null ? "" : e.getMessage();
         Matcher m = UNKNOWN.matcher(text);
@@ -45,13 +46,6 @@ public final class RequestProblems {
         m = PROPERTY.matcher(text);
         if (m.find()) {
             return MimeoMessages.MSG.invalidField(m.group(1), problem(e, m.group(2)));
-        }
-        m = ALIAS.matcher(text);
-        if (m.find()) {
-            return MimeoMessages.MSG.unknownType(m.group(1), MakerBody.types());
-        }
-        if (NO_TYPE.matcher(text).find()) {
-            return MimeoMessages.MSG.typeRequired(MakerBody.types());
         }
         if (WRONG_KIND.matcher(text).find()) {
             return MimeoMessages.MSG.notAnObject();
@@ -83,7 +77,7 @@ public final class RequestProblems {
             return MimeoMessages.MSG.unknownField(field, "see the REST contract");
         }
         if (MakerBody.class.isAssignableFrom(record)) {
-            for (Class<?> other : MakerBody.class.getPermittedSubclasses()) {
+            for (Class<?> other : MakerBody.TYPES.values()) {
                 if (fields(other, testHooks).contains(field)) {
                     return MimeoMessages.MSG.notApplicable(field, MakerBody.typeOf(record));
                 }
@@ -120,7 +114,7 @@ public final class RequestProblems {
     /** Every violation, each naming its field; a test hook without the switch reads as an unknown field. */
     public static String violations(Set<? extends ConstraintViolation<?>> violations) {
         List<String> problems = new ArrayList<>();
-        violations.stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+        violations.stream().sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()).thenComparing(ConstraintViolation::getMessage))
                 .forEach(v -> problems.add(describe(v)));
         if (problems.size() == 1) {
             return problems.get(0);
