@@ -83,8 +83,8 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(ForbiddenException e) {
             String user = security == null || security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
-            return error(Failure.FORBIDDEN, "User '" + user + "' may not " + request.getMethod() + " /" + uri.getPath().replaceFirst("^/", "")
-                    + ": that needs the role " + String.join(" or ", requiredRoles()) + " (roles: mimeo-viewer < mimeo-operator < mimeo-admin)");
+            return error(Failure.FORBIDDEN, MimeoMessages.MSG.forbidden(user, request.getMethod(), uri.getPath().replaceFirst("^/", ""),
+                    String.join(" or ", requiredRoles())));
         }
 
         private List<String> requiredRoles() {
@@ -138,8 +138,7 @@ public final class ErrorMappers {
                 }
             }
             MimeoLogger.LOG.unexpected("request", uri == null ? "?" : uri.getPath(), e);
-            return error(Failure.INTERNAL, "Unexpected error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; the server log has the details");
+            return error(Failure.INTERNAL, MimeoMessages.MSG.unexpected(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
         }
 
         /** A body JSON-B or JSON-P could not read (Jakarta REST wraps their exceptions): 400 naming the field where known. */

@@ -89,7 +89,7 @@ public class ReplicationsResource {
             throw MimeoException.invalid(MimeoMessages.MSG.typeRequired(MakerBody.types()));
         }
         MakerBody maker = requests.valid(body);
-        MakeRequest request = maker.toMakeRequest(checks.interval("period", maker.period(), false));
+        MakeRequest request = maker.toMakeRequest(checks.interval("period", maker.shared().period(), false));
         Replications.Made made = replications.make(request, wait);
         Map<String, Object> view = view(made.config());
         if (made.executionId() != null) {

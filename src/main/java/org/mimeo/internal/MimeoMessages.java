@@ -85,6 +85,19 @@ public interface MimeoMessages {
     @Message(id = 2119, value = "Execution %d is no longer in the job repository")
     String executionGone(long executionId);
 
+    @Message(id = 2120, value = "User '%s' may not %s /%s: that needs the role %s (roles: mimeo-viewer < mimeo-operator < mimeo-admin)")
+    String forbidden(String user, String method, String path, String roles);
+
+    @Message(id = 2121, value = "Unexpected error: %s; the server log has the details")
+    String unexpected(String error);
+
+    @Message(id = 2122, value = "This user may not use this path; ask for the role mimeo-viewer, mimeo-operator or mimeo-admin")
+    String forbiddenPath();
+
+    @Message(id = 2123, value = "Log in: this path needs a user of the server's application realm (HTTP BASIC, e.g. curl -u NAME:PASSWORD),"
+            + " added with bin/add-user.sh -a -u NAME -p PASSWORD -g mimeo-viewer|mimeo-operator|mimeo-admin")
+    String loginNeeded();
+
     // ---- 2200-2299 jobs and copies
 
     // ---- 2300-2399 sources, pools and settings

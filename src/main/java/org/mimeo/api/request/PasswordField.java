@@ -20,11 +20,8 @@ public record PasswordField(String value) {
         @Override
         public PasswordField deserialize(JsonParser parser, DeserializationContext context, Type type) {
             JsonValue value = parser.getValue();
-            if (value == JsonValue.NULL) {
-                return new PasswordField(null);
-            }
-            if (value instanceof JsonString s) {
-                return new PasswordField(s.getString());
+            if (value == JsonValue.NULL || value instanceof JsonString) {
+                return new PasswordField(value instanceof JsonString s ? s.getString() : null);
             }
             throw new StrictScalars.Problem("must be a string or null");
         }

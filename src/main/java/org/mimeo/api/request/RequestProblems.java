@@ -76,10 +76,10 @@ public final class RequestProblems {
         if (record == null) {
             return MimeoMessages.MSG.unknownField(field, "see the REST contract");
         }
-        if (MakerBody.class.isAssignableFrom(record)) {
+        if (TypeFields.class.isAssignableFrom(record)) {
             for (Class<?> other : MakerBody.TYPES.values()) {
                 if (fields(other, testHooks).contains(field)) {
-                    return MimeoMessages.MSG.notApplicable(field, MakerBody.typeOf(record));
+                    return MimeoMessages.MSG.notApplicable(field, MakerBody.typesOf(record));
                 }
             }
         }
@@ -97,7 +97,7 @@ public final class RequestProblems {
         }
     }
 
-    /** The fields a body of this record may have, sorted; test hooks only with the switch. */
+    /** The fields a body of this record may have, sorted; test hooks only with the switch. A maker's are its type's and the shared ones. */
     static Set<String> fields(Class<?> record, boolean testHooks) {
         Set<String> names = new TreeSet<>();
         for (RecordComponent c : record.getRecordComponents()) {
@@ -105,7 +105,8 @@ public final class RequestProblems {
                 names.add(c.getName());
             }
         }
-        if (MakerBody.class.isAssignableFrom(record)) {
+        if (TypeFields.class.isAssignableFrom(record)) {
+            names.addAll(fields(MakerShared.class, testHooks));
             names.add("type");
         }
         return names;
@@ -125,18 +126,20 @@ public final class RequestProblems {
     private static String describe(ConstraintViolation<?> v) {
         String field = field(v.getPropertyPath());
         if (v.getConstraintDescriptor().getAnnotation() instanceof TestHook) {
-            return MimeoMessages.MSG.unknownField(field, String.join(", ", fields(v.getRootBeanClass(), false)));
+            return MimeoMessages.MSG.unknownField(field, String.join(", ", fields(v.getLeafBean().getClass(), false)));
         }
         return MimeoMessages.MSG.invalidField(field, element(v.getPropertyPath()) + v.getMessage());
     }
 
+    /** The request's field: the last property of the path (a maker's fields sit in its parts, {@code shared.period}). */
     private static String field(Path path) {
+        String field = path.toString();
         for (Path.Node node : path) {
             if (node.getKind() == ElementKind.PROPERTY) {
-                return node.getName();
+                field = node.getName();
             }
         }
-        return path.toString();
+        return field;
     }
 
     /** "element N " (1-based) for a violation inside a list. */

@@ -30,13 +30,20 @@ public final class StrictScalars {
         }
     }
 
-    public static final class Booleans implements JsonbDeserializer<Boolean> {
+    /** JSON null is Java null; any other value is read by {@link #read}. */
+    abstract static class Reader<T> implements JsonbDeserializer<T> {
         @Override
-        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+        public T deserialize(JsonParser parser, DeserializationContext context, Type type) {
             JsonValue value = parser.getValue();
-            if (value == JsonValue.NULL) {
-                return null;
-            }
+            return value == JsonValue.NULL ? null : read(value);
+        }
+
+        abstract T read(JsonValue value);
+    }
+
+    public static final class Booleans extends Reader<Boolean> {
+        @Override
+        Boolean read(JsonValue value) {
             if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
                 return value == JsonValue.TRUE;
             }
@@ -44,13 +51,9 @@ public final class StrictScalars {
         }
     }
 
-    public static final class Strings implements JsonbDeserializer<String> {
+    public static final class Strings extends Reader<String> {
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value == JsonValue.NULL) {
-                return null;
-            }
+        String read(JsonValue value) {
             if (value instanceof JsonString s) {
                 return s.getString();
             }
@@ -59,61 +62,43 @@ public final class StrictScalars {
     }
 
     /** For fields whose text may be written as a number: boundaries, last values, repull bounds. */
-    public static final class TextOrNumber implements JsonbDeserializer<String> {
+    public static final class TextOrNumber extends Reader<String> {
         @Override
-        public String deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            JsonValue value = parser.getValue();
-            if (value == JsonValue.NULL) {
-                return null;
-            }
-            if (value instanceof JsonString s) {
-                return s.getString();
-            }
-            if (value instanceof JsonNumber n) {
-                return n.toString();
+        String read(JsonValue value) {
+            if (value instanceof JsonString || value instanceof JsonNumber) {
+                return value instanceof JsonString s ? s.getString() : value.toString();
             }
             throw new Problem("must be a string or a number");
         }
     }
 
-    public static final class Integers implements JsonbDeserializer<Integer> {
+    public static final class Integers extends Reader<Integer> {
         @Override
-        public Integer deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            BigInteger value = integer(parser.getValue());
-            if (value == null) {
-                return null;
-            }
-            if (value.bitLength() > 31) {
-                throw new Problem("is out of range");
-            }
-            return value.intValue();
+        Integer read(JsonValue value) {
+            return integer(value, 31).intValue();
         }
     }
 
-    public static final class Longs implements JsonbDeserializer<Long> {
+    public static final class Longs extends Reader<Long> {
         @Override
-        public Long deserialize(JsonParser parser, DeserializationContext context, Type type) {
-            BigInteger value = integer(parser.getValue());
-            if (value == null) {
-                return null;
-            }
-            if (value.bitLength() > 63) {
-                throw new Problem("is out of range");
-            }
-            return value.longValue();
+        Long read(JsonValue value) {
+            return integer(value, 63).longValue();
         }
     }
 
-    private static BigInteger integer(JsonValue value) {
-        if (value == JsonValue.NULL) {
-            return null;
-        }
+    /** A JSON integer or a string of digits, within {@code bits} (plus sign). */
+    private static BigInteger integer(JsonValue value, int bits) {
+        BigInteger number;
         if (value instanceof JsonNumber n && n.isIntegral()) {
-            return n.bigIntegerValue();
+            number = n.bigIntegerValue();
+        } else if (value instanceof JsonString s && DIGITS.matcher(s.getString().strip()).matches()) {
+            number = new BigInteger(s.getString().strip());
+        } else {
+            throw new Problem("must be an integer");
         }
-        if (value instanceof JsonString s && DIGITS.matcher(s.getString().strip()).matches()) {
-            return new BigInteger(s.getString().strip());
+        if (number.bitLength() > bits) {
+            throw new Problem("is out of range");
         }
-        throw new Problem("must be an integer");
+        return number;
     }
 }

@@ -21,13 +21,16 @@ class MakerBodyTest {
 
     @Test
     void theTypePicksTheRecordWhereverItStands() {
-        assertInstanceOf(SnapMaker.class, bind(maker("snap", null), MakerBody.class));
-        assertInstanceOf(TableMaker.class, bind(maker("table", null), MakerBody.class));
-        assertInstanceOf(InserterMaker.class, bind(maker("inserter", "\"controlField\": \"c\""), MakerBody.class));
-        assertInstanceOf(UpdaterMaker.class, bind(maker("updater", "\"controlField\": \"c\""), MakerBody.class));
-        assertInstanceOf(DmlMaker.class, bind(maker("dml", null), MakerBody.class));
-        assertInstanceOf(LogdelMaker.class, bind(maker("logdel", null), MakerBody.class));
-        assertInstanceOf(TableMaker.class, bind("{\"sourceTable\": \"src.t\", \"sourceId\": 1, \"type\": \"table\"}", MakerBody.class));
+        assertInstanceOf(TypeFields.Snap.class, bind(maker("snap", null), MakerBody.class).specific());
+        assertInstanceOf(TypeFields.Table.class, bind(maker("table", null), MakerBody.class).specific());
+        assertInstanceOf(TypeFields.Inserter.class, bind(maker("inserter", "\"controlField\": \"c\""), MakerBody.class).specific());
+        assertInstanceOf(TypeFields.Updater.class, bind(maker("updater", "\"controlField\": \"c\""), MakerBody.class).specific());
+        assertInstanceOf(TypeFields.Queue.class, bind(maker("dml", null), MakerBody.class).specific());
+        MakerBody logdel = bind(maker("logdel", "\"pkName\": [\"id\"]"), MakerBody.class);
+        assertEquals("logdel", logdel.type());
+        assertEquals(List.of("id"), logdel.specific().pkName());
+        MakerBody table = bind("{\"sourceTable\": \"src.t\", \"sourceId\": 1, \"type\": \"table\"}", MakerBody.class);
+        assertEquals(new MakerShared("src.t", 1, null, null, null, null, null, null, null), table.shared());
         assertEquals(List.of("dml", "inserter", "logdel", "snap", "table", "updater"), MakerBody.types());
     }
 
@@ -47,7 +50,7 @@ class MakerBodyTest {
                 bindingProblem(maker("snap", "\"controlField\": \"c\""), MakerBody.class, false));
         assertEquals("MIMEO002103: Field 'pkName' does not apply to inserter replication",
                 bindingProblem(maker("inserter", "\"pkName\": [\"id\"]"), MakerBody.class, false));
-        assertEquals("MIMEO002103: Field 'sequences' does not apply to dml replication",
+        assertEquals("MIMEO002103: Field 'sequences' does not apply to dml or logdel replication",
                 bindingProblem(maker("dml", "\"sequences\": null"), MakerBody.class, false));
         String unknown = bindingProblem(maker("snap", "\"unknownField\": 1"), MakerBody.class, false);
         assertEquals("MIMEO002102: Unknown field 'unknownField'; allowed fields: batchLimit, condition, destTable, filter, index, period,"
@@ -69,8 +72,8 @@ class MakerBodyTest {
         assertTrue(bindingProblem("{not json", MakerBody.class, false).startsWith("MIMEO002100: The request body is not valid JSON"));
         assertEquals("MIMEO002101: The request body must be a JSON object", bindingProblem("[]", MakerBody.class, false));
         // integers may come as strings of digits, as the API always took them; boundaries as text or numbers
-        assertEquals(3, bind("{\"type\": \"snap\", \"sourceId\": \"3\", \"sourceTable\": \"t\"}", MakerBody.class).sourceId());
-        assertEquals("5", bind(maker("inserter", "\"controlField\": \"c\", \"boundary\": 5"), MakerBody.class).boundary());
+        assertEquals(3, bind("{\"type\": \"snap\", \"sourceId\": \"3\", \"sourceTable\": \"t\"}", MakerBody.class).shared().sourceId());
+        assertEquals("5", bind(maker("inserter", "\"controlField\": \"c\", \"boundary\": 5"), MakerBody.class).specific().boundary());
         assertEquals("MIMEO002105: Field 'boundary' must be a string or a number",
                 bindingProblem(maker("updater", "\"boundary\": true"), MakerBody.class, false));
     }

@@ -5,11 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
-import jakarta.json.bind.annotation.JsonbTypeDeserializer;
-import jakarta.validation.constraints.NotBlank;
 
-/** POST /replications with type inserter: new rows by a time or serial control column. */
-public record InserterMaker(
+/** The maker fields of every replication type. */
+public record MakerShared(
         @NotNull(message = Texts.REQUIRED) @TableName String sourceTable,
         @NotNull(message = Texts.REQUIRED) Integer sourceId,
         @TableName String destTable,
@@ -18,7 +16,5 @@ public record InserterMaker(
         String condition,
         Boolean pullData,
         @Interval String period,
-        @Positive(message = Texts.POSITIVE) Integer batchLimit,
-        @NotBlank(message = Texts.REQUIRED) String controlField,
-        @JsonbTypeDeserializer(StrictScalars.TextOrNumber.class) String boundary) implements MakerBody {
+        @Positive(message = Texts.POSITIVE) Integer batchLimit) {
 }
