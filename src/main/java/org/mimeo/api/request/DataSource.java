@@ -25,16 +25,7 @@ public @interface DataSource {
     class Validator implements ConstraintValidator<DataSource, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || value.isBlank()) {
-                return true;
-            }
-            try {
-                ConnInfo.parse(value);
-                return true;
-            } catch (IllegalArgumentException e) {
-                Messages.replace(context, "is refused: " + e.getMessage());
-                return false;
-            }
+            return value == null || value.isBlank() || Messages.accepted(context, "is refused: ", () -> ConnInfo.parse(value));
         }
     }
 }

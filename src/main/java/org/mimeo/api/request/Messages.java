@@ -8,6 +8,17 @@ final class Messages {
     private Messages() {
     }
 
+    /** Whether {@code parse} accepts the value; if it throws IllegalArgumentException, its text after {@code problem} is the violation. */
+    static boolean accepted(ConstraintValidatorContext context, String problem, Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            replace(context, problem + e.getMessage());
+            return false;
+        }
+    }
+
     static void replace(ConstraintValidatorContext context, String message) {
         context.disableDefaultConstraintViolation();
         context.buildConstraintViolationWithTemplate(escape(message)).addConstraintViolation();

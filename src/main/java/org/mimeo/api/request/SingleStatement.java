@@ -25,16 +25,7 @@ public @interface SingleStatement {
     class Validator implements ConstraintValidator<SingleStatement, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null || value.isBlank()) {
-                return false;
-            }
-            try {
-                SqlFragment.singleStatement(value);
-                return true;
-            } catch (IllegalArgumentException e) {
-                Messages.replace(context, "is refused: " + e.getMessage());
-                return false;
-            }
+            return value != null && !value.isBlank() && Messages.accepted(context, "is refused: ", () -> SqlFragment.singleStatement(value));
         }
     }
 }

@@ -25,16 +25,8 @@ public @interface TableName {
     class Validator implements ConstraintValidator<TableName, String> {
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            if (value == null) {
-                return true;
-            }
-            try {
-                QualifiedName.parse(value);
-                return true;
-            } catch (IllegalArgumentException e) {
-                Messages.replace(context, "is not a table name (schema.table, or \"my.schema\".\"t.1\" for names with dots): " + e.getMessage());
-                return false;
-            }
+            return value == null || Messages.accepted(context, "is not a table name (schema.table, or \"my.schema\".\"t.1\" for names with dots): ",
+                    () -> QualifiedName.parse(value));
         }
     }
 }
