@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.mimeo.error.Failure;
+import org.mimeo.internal.MimeoMessages;
 
 /**
  * The error page of web.xml for 401 and 403 answers the container writes itself (no or wrong
@@ -22,10 +23,7 @@ public class AuthErrorServlet extends HttpServlet {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         boolean forbidden = code instanceof Integer status && status == Failure.FORBIDDEN.status();
         Failure failure = forbidden ? Failure.FORBIDDEN : Failure.UNAUTHORIZED;
-        String message = forbidden
-                ? "This user may not use this path; ask for the role mimeo-viewer, mimeo-operator or mimeo-admin"
-                : "Log in: this path needs a user of the server's application realm (HTTP BASIC, e.g. curl -u NAME:PASSWORD),"
-                        + " added with bin/add-user.sh -a -u NAME -p PASSWORD -g mimeo-viewer|mimeo-operator|mimeo-admin";
+        String message = forbidden ? MimeoMessages.MSG.forbiddenPath() : MimeoMessages.MSG.loginNeeded();
         response.setStatus(failure.status());
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");

@@ -11,6 +11,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
+import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.monitor.RowCountValidation;
 import org.mimeo.monitor.SnapshotSizes;
 import org.mimeo.monitor.SourceChecks;
@@ -50,7 +52,7 @@ public class ChecksResource {
     @Path("row-count")
     public Map<String, Object> rowCount(@QueryParam("destTable") String destTable, @QueryParam("lower") String lower) {
         if (destTable == null || destTable.isBlank()) {
-            throw org.mimeo.error.MimeoException.invalid("Query parameter 'destTable' is required");
+            throw MimeoException.invalid(MimeoMessages.MSG.destTableRequired());
         }
         return validation.validate(ReplicationsResource.normalize(destTable), lower);
     }

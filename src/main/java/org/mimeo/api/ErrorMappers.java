@@ -1,6 +1,9 @@
 package org.mimeo.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -18,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
+import org.mimeo.api.request.RequestProblems;
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.MimeoMessages;
+import org.mimeo.internal.TestHooks;
 
 /** Every non-2xx answer in the contract's shape: {"error": code, "message": text}. */
 public final class ErrorMappers {
@@ -50,6 +56,15 @@ public final class ErrorMappers {
         }
     }
 
+    /** Request records that break their constraints: 400 naming every bad field. */
+    @Provider
+    public static class Violations implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            return error(Failure.INVALID_REQUEST, RequestProblems.violations(e.getConstraintViolations()));
+        }
+    }
+
     /** 403 from {@code @RolesAllowed}: names the user, the call and the roles it needs. */
     @Provider
     public static class Forbidden implements ExceptionMapper<ForbiddenException> {
@@ -68,8 +83,8 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(ForbiddenException e) {
             String user = security == null || security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
-            return error(Failure.FORBIDDEN, "User '" + user + "' may not " + request.getMethod() + " /" + uri.getPath().replaceFirst("^/", "")
-                    + ": that needs the role " + String.join(" or ", requiredRoles()) + " (roles: mimeo-viewer < mimeo-operator < mimeo-admin)");
+            return error(Failure.FORBIDDEN, MimeoMessages.MSG.forbidden(user, request.getMethod(), uri.getPath().replaceFirst("^/", ""),
+                    String.join(" or ", requiredRoles())));
         }
 
         private List<String> requiredRoles() {
@@ -113,14 +128,30 @@ public final class ErrorMappers {
             if (e instanceof WebApplicationException w) {
                 return new Web().toResponse(w);
             }
+            Response unreadable = unreadableBody(e);
+            if (unreadable != null) {
+                return unreadable;
+            }
             for (Throwable c = e; c != null; c = c.getCause()) {
                 if (c instanceof IllegalArgumentException iae) {
                     return error(Failure.INVALID_REQUEST, iae.getMessage());
                 }
             }
             MimeoLogger.LOG.unexpected("request", uri == null ? "?" : uri.getPath(), e);
-            return error(Failure.INTERNAL, "Unexpected error: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "; the server log has the details");
+            return error(Failure.INTERNAL, MimeoMessages.MSG.unexpected(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())));
+        }
+
+        /** A body JSON-B or JSON-P could not read (Jakarta REST wraps their exceptions): 400 naming the field where known. */
+        private static Response unreadableBody(Throwable e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof JsonbException jsonb) {
+                    return error(Failure.INVALID_REQUEST, RequestProblems.binding(jsonb, TestHooks.enabled()));
+                }
+                if (c instanceof JsonException json) {
+                    return error(Failure.INVALID_REQUEST, MimeoMessages.MSG.notJson(json.getMessage()));
+                }
+            }
+            return null;
         }
     }
 }

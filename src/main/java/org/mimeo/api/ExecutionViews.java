@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.job.JobLauncher;
 import org.mimeo.job.JobLogStore;
 import org.mimeo.job.JobRuns;
@@ -28,7 +29,7 @@ public class ExecutionViews {
     JobLogStore log;
 
     public Map<String, Object> view(long executionId) {
-        JobRuns.Run run = runs.find(executionId).orElseThrow(() -> MimeoException.notFound("Execution " + executionId + " does not exist"));
+        JobRuns.Run run = runs.find(executionId).orElseThrow(() -> MimeoException.notFound(MimeoMessages.MSG.noSuchExecution(executionId)));
         return view(run, true);
     }
 
@@ -37,7 +38,7 @@ public class ExecutionViews {
         try {
             execution = JobLauncher.operator().getJobExecution(run.executionId());
         } catch (NoSuchJobExecutionException e) {
-            throw MimeoException.notFound("Execution " + run.executionId() + " is no longer in the job repository");
+            throw MimeoException.notFound(MimeoMessages.MSG.executionGone(run.executionId()));
         }
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("executionId", run.executionId());

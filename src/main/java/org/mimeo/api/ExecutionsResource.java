@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.job.JobLauncher;
 import org.mimeo.job.JobRuns;
 
@@ -41,7 +42,7 @@ public class ExecutionsResource {
     public List<Map<String, Object>> list(@QueryParam("destTable") String destTable, @QueryParam("status") String status,
                                           @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit <= 0 || limit > 10_000) {
-            throw MimeoException.invalid("limit must be between 1 and 10000");
+            throw MimeoException.invalid(MimeoMessages.MSG.executionsLimit());
         }
         String dest = destTable == null || destTable.isBlank() ? null : ReplicationsResource.normalize(destTable);
         return runs.list(dest, status == null ? limit : 10_000).stream()
@@ -56,7 +57,7 @@ public class ExecutionsResource {
     @jakarta.ws.rs.DELETE
     public Map<String, Object> purge(@QueryParam("olderThanDays") Integer days) {
         if (days == null || days < 0) {
-            throw MimeoException.invalid("Query parameter 'olderThanDays' (0 or more) is required");
+            throw MimeoException.invalid(MimeoMessages.MSG.olderThanDaysRequired());
         }
         return Map.of("purged", retention.purge(days));
     }

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.mimeo.api.request.RefreshDueBody;
 import org.mimeo.replication.Replications;
 import org.mimeo.schedule.DueRefreshes;
 
@@ -30,18 +30,16 @@ public class RefreshDueResource {
     @Inject
     ExecutionViews executions;
 
+    @Inject
+    RequestValidator requests;
+
     @POST
-    public Map<String, Object> refreshDue(String body) {
-        JsonBody json = JsonBody.parse(body, Set.of("type", "batchLimit"));
-        String type = json.string("type");
-        if (type != null) {
-            replications.mode(type);
+    public Map<String, Object> refreshDue(RefreshDueBody body) {
+        RefreshDueBody request = requests.valid(body == null ? RefreshDueBody.NONE : body);
+        if (request.type() != null) {
+            replications.mode(request.type());
         }
-        Integer limit = json.int32("batchLimit");
-        if (limit != null && limit <= 0) {
-            throw org.mimeo.error.MimeoException.invalid("Field 'batchLimit' must be a positive integer (how many tables to start)");
-        }
-        List<Map<String, Object>> started = due.start(type, limit).stream()
+        List<Map<String, Object>> started = due.start(request.type(), request.batchLimit()).stream()
                 .map(s -> executions.view(s.executionId())).toList();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("started", started);

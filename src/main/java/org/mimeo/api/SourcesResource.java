@@ -19,12 +19,12 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.mimeo.api.request.SourceBody;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
-import org.mimeo.source.ConnInfo;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.source.SourceCatalog;
 import org.mimeo.source.SourceConnections;
 import org.mimeo.source.SourceCredentials;
@@ -37,8 +37,6 @@ import org.mimeo.source.SourceTarget;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourcesResource {
 
-    private static final Set<String> FIELDS = Set.of("dataSource", "username", "password");
-
     @Inject
     ConfigRepository config;
 
@@ -48,14 +46,17 @@ public class SourcesResource {
     @Inject
     SourceCredentials credentials;
 
+    @Inject
+    RequestValidator requests;
+
     @RolesAllowed(Roles.ADMIN)
     @POST
     @Transactional
-    public Response create(String body) {
-        JsonBody json = JsonBody.parse(body, FIELDS);
+    public Response create(SourceBody body) {
+        SourceBody source = requests.valid(body == null ? SourceBody.NONE : body);
         DblinkMapping mapping = new DblinkMapping();
-        setTarget(mapping, json);
-        setPassword(mapping, json.string("password"));
+        setTarget(mapping, source);
+        setPassword(mapping, source.passwordText());
         config.addSource(mapping);
         MimeoLogger.LOG.sourceSaved(mapping.getId(), mapping.getDataSource(), mapping.getUsername());
         return Response.created(UriBuilder.fromPath("sources/{id}").build(mapping.getId())).entity(view(mapping)).build();
@@ -81,16 +82,15 @@ public class SourcesResource {
     @PUT
     @Path("{id}")
     @Transactional
-    public Map<String, Object> update(@PathParam("id") int id, String body) {
+    public Map<String, Object> update(@PathParam("id") int id, SourceBody body) {
         DblinkMapping mapping = config.source(id);
-        JsonBody json = JsonBody.parse(body, FIELDS);
+        SourceBody source = requests.valid(body == null ? SourceBody.NONE : body);
         SourceTarget before = SourceTarget.of(mapping.getDataSource(), mapping.getUsername());
-        setTarget(mapping, json);
-        if (json.present("password")) {
-            setPassword(mapping, json.string("password"));
+        setTarget(mapping, source);
+        if (source.password() != null) {
+            setPassword(mapping, source.passwordText());
         } else if (mapping.hasPassword() && !before.equals(SourceTarget.of(mapping.getDataSource(), mapping.getUsername()))) {
-            throw MimeoException.invalid("Source " + id + " now points to another host, port, database or user: send its password again"
-                    + " (field 'password'; null for none). A stored password is only kept for the same target");
+            throw MimeoException.invalid(MimeoMessages.MSG.passwordNeededForNewTarget(id));
         }
         connections.retire(id);
         MimeoLogger.LOG.sourceSaved(mapping.getId(), mapping.getDataSource(), mapping.getUsername());
@@ -104,7 +104,7 @@ public class SourcesResource {
     public Response delete(@PathParam("id") int id) {
         DblinkMapping mapping = config.source(id);
         if (config.sourceInUse(id)) {
-            throw MimeoException.conflict("Source " + id + " is still used by replications; destroy them first (GET /mimeo/api/replications lists them)");
+            throw MimeoException.conflict(MimeoMessages.MSG.sourceInUse(id));
         }
         config.removeSource(mapping);
         connections.retire(id);
@@ -122,20 +122,17 @@ public class SourcesResource {
             result.put("serverVersion", SourceCatalog.serverVersion(c));
             return result;
         } catch (SQLException e) {
-            throw MimeoException.unreachable("Source " + id + " answered with an error: " + e.getMessage(), e);
+            throw MimeoException.unreachable(MimeoMessages.MSG.sourceAnsweredWithError(id, e.getMessage()), e);
         }
     }
 
-    private static void setTarget(DblinkMapping mapping, JsonBody body) {
-        String dataSource = body.requiredString("dataSource");
-        String username = body.requiredString("username");
-        ConnInfo.parse(dataSource);
-        mapping.setDataSource(dataSource.strip());
-        mapping.setUsername(username);
+    private static void setTarget(DblinkMapping mapping, SourceBody body) {
+        mapping.setDataSource(body.dataSource().strip());
+        mapping.setUsername(body.username());
     }
 
     private void setPassword(DblinkMapping mapping, String password) {
-        mapping.setEncryptedPassword(password == null || password.isEmpty() ? null : credentials.encrypt(password));
+        mapping.setEncryptedPassword(password == null ? null : credentials.encrypt(password));
     }
 
     static Map<String, Object> view(DblinkMapping m) {
