@@ -18,7 +18,7 @@ import org.mimeo.internal.MimeoMessages;
 import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.replication.SourceDescription;
-import org.mimeo.sql.QualifiedName;
+import org.mimeo.table.TableSequences;
 
 /**
  * Checks of request values that only a database can answer: PostgreSQL's reading of intervals and
@@ -81,18 +81,10 @@ public class DatabaseChecks {
         }
     }
 
+    /** 400 naming the first of {@code sequences} that is no sequence on the destination. */
     void sequencesExist(List<String> sequences) {
-        try (Connection c = destination.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_catalog.pg_class WHERE oid = to_regclass(?) AND relkind = 'S'")) {
-            for (String name : sequences) {
-                QualifiedName seq = QualifiedName.parse(name);
-                ps.setString(1, seq.sql());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw MimeoException.invalid(MimeoMessages.MSG.noSuchSequence(seq));
-                    }
-                }
-            }
+        try (Connection c = destination.getConnection()) {
+            TableSequences.requireExisting(c, sequences);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -57,9 +57,6 @@ public interface MimeoMessages {
     @Message(id = 2110, value = "Field 'lastValue' is not a valid timestamp: '%s'")
     String notATimestamp(String value);
 
-    @Message(id = 2111, value = "Sequence %s does not exist on the destination; create it first")
-    String noSuchSequence(Object sequence);
-
     @Message(id = 2112, value = "Source %d now points to another host, port, database or user: send its password again"
             + " (field 'password'; null for none). A stored password is only kept for the same target")
     String passwordNeededForNewTarget(int sourceId);

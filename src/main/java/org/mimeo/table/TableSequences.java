@@ -15,12 +15,12 @@ import org.mimeo.sql.QualifiedName;
  * Resets destination sequences after a reload: each to the highest value used by any column in the
  * destination database whose default (or identity) depends on it, or back to its start when none is in use.
  */
-final class TableSequences {
+public final class TableSequences {
 
     private TableSequences() {
     }
 
-    static void requireExisting(Connection d, List<String> sequences) throws SQLException {
+    public static void requireExisting(Connection d, List<String> sequences) throws SQLException {
         if (sequences == null) {
             return;
         }
