@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
@@ -22,6 +21,7 @@ import org.mimeo.ddl.DestinationCatalog;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
@@ -150,30 +150,14 @@ abstract class IncrementalMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        return new Properties();
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.NONE;
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        Integer limit = request.limit() != null ? request.limit() : c.getBatchLimit();
-        if (limit != null) {
-            p.setProperty("limit", limit.toString());
-        }
-        if (request.repull()) {
-            p.setProperty("repull", "true");
-            if (request.repullStart() != null) {
-                p.setProperty("repullStart", request.repullStart());
-            }
-            if (request.repullEnd() != null) {
-                p.setProperty("repullEnd", request.repullEnd());
-            }
-        }
-        if (request.clock() != null) {
-            p.setProperty("clock", request.clock());
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.incremental(request.limit() != null ? request.limit() : c.getBatchLimit(), request.repull(),
+                request.repullStart(), request.repullEnd(), request.clock());
     }
 
     @Override

@@ -2,20 +2,17 @@ package org.mimeo.incremental;
 
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.mimeo.copy.Block;
-import org.mimeo.copy.BlockPlan;
 import org.mimeo.copy.CopySession;
+import org.mimeo.copy.CopySources;
 import org.mimeo.copy.CopySpec;
 import org.mimeo.job.JobLog;
-import org.mimeo.source.SourceConnections;
 
 /**
  * Reads an incremental run as blocks of whole control values: (last committed value, the value about
@@ -28,13 +25,13 @@ import org.mimeo.source.SourceConnections;
 public class ValueRangeReader extends AbstractItemReader {
 
     @Inject
-    StepContext stepContext;
+    CopySession session;
 
     @Inject
     IncrementalCopySpecs specs;
 
     @Inject
-    SourceConnections sources;
+    CopySources sources;
 
     @Inject
     JobLog log;
@@ -45,15 +42,16 @@ public class ValueRangeReader extends AbstractItemReader {
 
     @Inject
     @BatchProperty
-    String blockRows;
+    long blockRows;
+
+    /** At most this many rows per run (null: no limit); the window ends before a control value the limit would cut through. */
+    @Inject
+    @BatchProperty
+    Integer limit;
 
     @Inject
     @BatchProperty
-    String limit;
-
-    @Inject
-    @BatchProperty
-    String repull;
+    boolean repull;
 
     @Inject
     @BatchProperty
@@ -85,16 +83,14 @@ public class ValueRangeReader extends AbstractItemReader {
                     spec = spec.appending();
                     log.info("Destination " + spec.target() + " is empty: loading by COPY instead of replacing rows by key");
                 }
-                boolean isRepull = "true".equals(repull);
-                String lower = isRepull ? canonical(repullStart) : prepared.lastValue();
-                window = Window.compute(rows, lower, prepared.boundary(), isRepull ? canonical(repullEnd) : null,
-                        limit == null || limit.isBlank() ? null : Integer.valueOf(limit), destTable);
+                String lower = repull ? canonical(repullStart) : prepared.lastValue();
+                window = Window.compute(rows, lower, prepared.boundary(), repull ? canonical(repullEnd) : null, limit, destTable);
                 committed = window.lower();
                 log.info(window.upper() == null ? "No new rows in " + spec.sourceTable() + " above " + describe(window.lower())
                         : "Copying rows of " + spec.sourceTable() + " with " + prepared.control() + " above " + describe(window.lower())
-                        + " up to " + window.upper() + (isRepull ? " (repull)" : ""));
+                        + " up to " + window.upper() + (repull ? " (repull)" : ""));
             }
-            stepContext.setTransientUserData(new CopySession(source, spec, new BlockPlan(List.of(), prepared.control()), false, 0, -1));
+            session.begin(source, spec, prepared.control(), false, 0, -1);
         } catch (SQLException | RuntimeException e) {
             source.close();
             source = null;
@@ -107,10 +103,7 @@ public class ValueRangeReader extends AbstractItemReader {
     }
 
     private String canonical(String value) throws SQLException {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return rows.canonical(value);
+        return value == null ? null : rows.canonical(value);
     }
 
     @Override
@@ -118,9 +111,8 @@ public class ValueRangeReader extends AbstractItemReader {
         if (window.upper() == null || window.upper().equals(committed)) {
             return null;
         }
-        long perBlock = blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows);
         String remaining = rows.above(committed) + " AND " + rows.atMost(window.upper());
-        String upper = rows.nth(remaining, perBlock);
+        String upper = rows.nth(remaining, blockRows);
         if (upper == null) {
             upper = window.upper();
         }

@@ -26,6 +26,54 @@ public interface MimeoMessages {
 
     // ---- 2200-2299 jobs and copies
 
+    @Message(id = 2200, value = "A refresh of %s is already running (its advisory lock is held in the destination database);"
+            + " wait for it to end, or pass lockWait to wait for it")
+    String refreshAlreadyRunning(String destTable);
+
+    @Message(id = 2201, value = "Interrupted while waiting for the running refresh of %s")
+    String lockWaitInterrupted(String destTable);
+
+    @Message(id = 2202, value = "Execution %d does not exist")
+    String noSuchExecution(long executionId);
+
+    @Message(id = 2203, value = "Execution %d is %s; only FAILED or STOPPED executions can be restarted")
+    String notRestartable(long executionId, Object status);
+
+    @Message(id = 2204, value = "Execution %d was already restarted as execution %d; restart that one if it failed too")
+    String alreadyRestarted(long executionId, long restartedAs);
+
+    @Message(id = 2205, value = "Execution %d of %s was superseded by the completed execution %d; start a new refresh instead of restarting it")
+    String supersededExecution(long executionId, String destTable, long completed);
+
+    @Message(id = 2206, value = "Execution %d cannot be restarted: %s")
+    String restartRefused(long executionId, String reason);
+
+    @Message(id = 2207, value = "Execution %d is %s; only running executions can be stopped")
+    String notStoppable(long executionId, Object status);
+
+    @Message(id = 2208, value = "A refresh of %s is running; wait for it to end")
+    String refreshRunning(String destTable);
+
+    @Message(id = 2209, value = "Execution %d was stopped before block %d of %s; restart it with POST /mimeo/api/executions/%1$d/restart")
+    String stoppedBeforeBlock(long executionId, int block, Object target);
+
+    @Message(id = 2210, value = "Execution %d was stopped during the copy of block %d into %s; the block was rolled back."
+            + " Restart it with POST /mimeo/api/executions/%1$d/restart")
+    String stoppedDuringBlock(long executionId, int block, Object target);
+
+    @Message(id = 2211, value = "Source %d (%s) was lost during %s of %s into %s: %s. Nothing of the block was kept; once the source answers"
+            + " again (POST /mimeo/api/sources/%1$d/check), restart the execution")
+    String sourceLostDuringBlock(int sourceId, String dataSource, String block, Object sourceTable, Object target, String cause);
+
+    @Message(id = 2212, value = "The destination database (MimeoDS) was lost during %s into %s: %s. Nothing of the block was kept; once it"
+            + " answers again, restart the execution")
+    String destinationLostDuringBlock(String block, Object target, String cause);
+
+    @Message(id = 2213, value = "The destination table %s rejected a row of %s from %s%s: %s. The destination's columns or constraints no longer"
+            + " accept the source's rows (compare them with GET /mimeo/api/checks/source-columns); fix the destination table or re-create the"
+            + " replication, then restart the execution")
+    String rowRejected(Object target, String block, Object sourceTable, String where, String cause);
+
     // ---- 2300-2399 sources, pools and settings
 
     // ---- 2400-2499 monitoring

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.QueueConfig;
@@ -15,6 +14,7 @@ import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
 import org.mimeo.job.FaultInjection;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
@@ -147,23 +147,13 @@ abstract class QueueMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        Properties p = new Properties();
-        p.setProperty("repull", "true");
-        return p;
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.queue(null, true);
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        Integer limit = request.limit() != null ? request.limit() : c.getBatchLimit();
-        if (limit != null) {
-            p.setProperty("limit", limit.toString());
-        }
-        if (request.repull()) {
-            p.setProperty("repull", "true");
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.queue(request.limit() != null ? request.limit() : c.getBatchLimit(), request.repull());
     }
 
     @Override

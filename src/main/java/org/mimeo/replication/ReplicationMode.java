@@ -1,7 +1,7 @@
 package org.mimeo.replication;
 
-import java.util.Properties;
 import org.mimeo.config.RefreshConfig;
+import org.mimeo.job.RefreshParameters;
 
 /** One replication type: how it is made, refreshed (which job, with which parameters) and destroyed. */
 public interface ReplicationMode {
@@ -23,9 +23,10 @@ public interface ReplicationMode {
     RefreshConfig make(MakeRequest request);
 
     /** Job parameters for the load a maker runs when {@code pullData} is true. */
-    Properties initialLoadParameters(MakeRequest request);
+    RefreshParameters initialLoadParameters(MakeRequest request);
 
-    Properties refreshParameters(RefreshConfig config, RefreshRequest request);
+    /** Job parameters of a refresh: this mode's part of the request (the run options are added by the caller). */
+    RefreshParameters refreshParameters(RefreshConfig config, RefreshRequest request);
 
     /** Removes the destination objects (or keeps the data when {@code archive}) and the configuration row. */
     void destroy(RefreshConfig config, boolean archive);

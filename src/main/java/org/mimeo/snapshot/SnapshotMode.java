@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfig;
@@ -14,7 +13,7 @@ import org.mimeo.ddl.DestinationCatalog;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
-import org.mimeo.job.JobParameters;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
@@ -83,21 +82,13 @@ public class SnapshotMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        Properties p = new Properties();
-        p.setProperty(JobParameters.INDEX, Boolean.toString(request.index()));
-        p.setProperty(JobParameters.CHECK_STATS, "false");
-        return p;
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.snap(request.index(), false);
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        p.setProperty(JobParameters.INDEX, Boolean.toString(request.index() == null || request.index()));
-        if (request.checkStats() != null) {
-            p.setProperty(JobParameters.CHECK_STATS, request.checkStats().toString());
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.snap(request.index() == null || request.index(), request.checkStats());
     }
 
     @Override

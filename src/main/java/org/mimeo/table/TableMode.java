@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfig;
@@ -14,7 +13,7 @@ import org.mimeo.ddl.DestinationCatalog;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.ddl.IndexReplay;
 import org.mimeo.error.MimeoException;
-import org.mimeo.job.JobParameters;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSupport;
 import org.mimeo.replication.RefreshRequest;
@@ -96,17 +95,13 @@ public class TableMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        return new Properties();
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.NONE;
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        if (request.truncateCascade() != null) {
-            p.setProperty(JobParameters.TRUNCATE_CASCADE, request.truncateCascade().toString());
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.table(request.truncateCascade());
     }
 
     @Override
