@@ -8,8 +8,8 @@ import java.util.Properties;
  * The job parameters of one refresh, typed. A replication mode builds them from a refresh request (its own
  * part through the factories below, the run options through {@link #withRunOptions}); this record alone turns
  * them into JBeret's job {@link Properties} and back, each parameter named like its component. The job XMLs
- * hand each one to the batch artifacts as a typed {@code @BatchProperty}. Null (or false) means "not given":
- * the parameter is left out and the artifact takes its default.
+ * hand each one to the batch artifacts as a typed {@code @BatchProperty}. Null (or a false flag) means "not
+ * given": the parameter is left out and the artifact takes its default.
  */
 public record RefreshParameters(Boolean index, Boolean checkStats, Boolean truncateCascade, Integer limit, boolean repull,
                                 String repullStart, String repullEnd, String clock, Long blockRows, boolean debug,
@@ -52,7 +52,8 @@ public record RefreshParameters(Boolean index, Boolean checkStats, Boolean trunc
         Properties p = new Properties();
         for (RecordComponent component : RefreshParameters.class.getRecordComponents()) {
             Object value = valueOf(component);
-            if (value != null && !Boolean.FALSE.equals(value)) {
+            boolean flagOff = component.getType() == boolean.class && !(Boolean) value;
+            if (value != null && !flagOff) {
                 p.setProperty(component.getName(), value.toString());
             }
         }
@@ -98,7 +99,10 @@ public record RefreshParameters(Boolean index, Boolean checkStats, Boolean trunc
         if (type == Boolean.class) {
             return Boolean.valueOf(text);
         }
-        return type == Integer.class ? Integer.valueOf(text) : Long.valueOf(text);
+        if (type == Integer.class) {
+            return Integer.valueOf(text);
+        }
+        return Long.valueOf(text);
     }
 
     private Object valueOf(RecordComponent component) {
