@@ -1,15 +1,14 @@
 package org.mimeo.copy;
 
 import java.sql.Connection;
-import org.jberet.cdi.StepScoped;
 
 /**
  * What a copy step's reader, processor and writer share for one step execution: the source connection
  * (one REPEATABLE READ transaction, so all blocks come from one snapshot), what to copy, the column the
  * blocks range over, and the step's block counters. The reader {@linkplain #begin begins} it when it
- * opens; JBeret discards it when the step ends, so a restart starts from a fresh one.
+ * opens. It is step-scoped ({@link CopySessionProducer}): JBeret discards it when the step ends, so a
+ * restart starts from a fresh one.
  */
-@StepScoped
 public class CopySession {
 
     private Connection source;

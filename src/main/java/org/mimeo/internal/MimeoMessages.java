@@ -74,6 +74,19 @@ public interface MimeoMessages {
             + " replication, then restart the execution")
     String rowRejected(Object target, String block, Object sourceTable, String where, String cause);
 
+    @Message(id = 2214, value = "Control column %s is %s; it must be a timestamp, timestamptz, smallint, integer or bigint column")
+    String unsupportedControlType(String column, String type);
+
+    @Message(id = 2215, value = "Control column %s is missing on source table %s")
+    String controlColumnMissing(String column, String sourceTable);
+
+    @Message(id = 2216, value = "The batch limit of %d rows for %s is too small: the next %1$d rows all have the control value %s, and a batch"
+            + " never splits rows of one value. Raise the limit (PATCH batchLimit or the refresh's limit) above the number of rows sharing that value")
+    String batchLimitTooSmall(int limit, String destTable, String value);
+
+    @Message(id = 2217, value = "Source queue table %s of %s is missing; destroy and re-create the replication")
+    String sourceQueueMissing(Object queue, String destTable);
+
     // ---- 2300-2399 sources, pools and settings
 
     // ---- 2400-2499 monitoring
