@@ -62,9 +62,7 @@ class BlockReaderContractTest {
     }
 
     private static Serializable run(Serializable checkpoint, int chunks, String source, String target) throws Exception {
-        CopyStepHarness step = new CopyStepHarness();
-        CopySession session = new CopySession();
-        return step.run(reader(step, session, source, target), CopyStepHarness.renderer(session), step.writer(session), checkpoint, chunks);
+        return CopyStepHarness.execute((step, session) -> reader(step, session, source, target), checkpoint, chunks);
     }
 
     @Test

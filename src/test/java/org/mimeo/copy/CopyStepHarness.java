@@ -139,11 +139,6 @@ public final class CopyStepHarness {
             }
 
             @Override
-            public void error(String message) {
-                log.add("ERROR " + message);
-            }
-
-            @Override
             public void debug(String message) {
                 log.add("DEBUG " + message);
             }
@@ -170,6 +165,22 @@ public final class CopyStepHarness {
         BlockRenderer renderer = new BlockRenderer();
         renderer.session = session;
         return renderer;
+    }
+
+    /** Makes the reader of one step execution, sharing {@code session} with the renderer and writer. */
+    @FunctionalInterface
+    public interface ReaderOfStep {
+        ItemReader create(CopyStepHarness step, CopySession session) throws Exception;
+    }
+
+    /**
+     * One step execution with a session of its own, as JBeret gives every (re)started step: the reader
+     * {@code reader} makes, the block renderer and the block writer, run as {@link #run} does.
+     */
+    public static Serializable execute(ReaderOfStep reader, Serializable checkpoint, int maxChunks) throws Exception {
+        CopyStepHarness step = new CopyStepHarness();
+        CopySession session = new CopySession();
+        return step.run(reader.create(step, session), renderer(session), step.writer(session), checkpoint, maxChunks);
     }
 
     /** The rows the step's writer counted (its persistent user data). */

@@ -53,9 +53,7 @@ class ValueRangeReaderContractTest {
     }
 
     private static Serializable run(Serializable checkpoint, int chunks, String target, List<String> key) throws Exception {
-        CopyStepHarness step = new CopyStepHarness();
-        CopySession session = new CopySession();
-        return step.run(reader(step, session, target, key), CopyStepHarness.renderer(session), step.writer(session), checkpoint, chunks);
+        return CopyStepHarness.execute((step, session) -> reader(step, session, target, key), checkpoint, chunks);
     }
 
     @Test

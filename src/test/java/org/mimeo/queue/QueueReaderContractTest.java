@@ -76,9 +76,7 @@ class QueueReaderContractTest {
     }
 
     private static Serializable run(Serializable checkpoint, int chunks, String target, boolean repull) throws Exception {
-        CopyStepHarness step = new CopyStepHarness();
-        CopySession session = new CopySession();
-        return step.run(reader(step, session, target, repull), CopyStepHarness.renderer(session), step.writer(session), checkpoint, chunks);
+        return CopyStepHarness.execute((step, session) -> reader(step, session, target, repull), checkpoint, chunks);
     }
 
     @Test
