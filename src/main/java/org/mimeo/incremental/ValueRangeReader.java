@@ -1,7 +1,6 @@
 package org.mimeo.incremental;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -9,10 +8,8 @@ import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.mimeo.copy.Block;
-import org.mimeo.copy.CopySession;
-import org.mimeo.copy.CopySources;
+import org.mimeo.copy.SnapshotReader;
 import org.mimeo.copy.CopySpec;
-import org.mimeo.job.JobLog;
 
 /**
  * Reads an incremental run as blocks of whole control values: (last committed value, the value about
@@ -22,27 +19,10 @@ import org.mimeo.job.JobLog;
  */
 @Dependent
 @Named("valueRangeReader")
-public class ValueRangeReader extends AbstractItemReader {
-
-    @Inject
-    CopySession session;
+public class ValueRangeReader extends SnapshotReader {
 
     @Inject
     IncrementalCopySpecs specs;
-
-    @Inject
-    CopySources sources;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
-
-    @Inject
-    @BatchProperty
-    long blockRows;
 
     /** At most this many rows per run (null: no limit); the window ends before a control value the limit would cut through. */
     @Inject
@@ -61,7 +41,6 @@ public class ValueRangeReader extends AbstractItemReader {
     @BatchProperty
     String repullEnd;
 
-    private Connection source;
     private IncrementalSource rows;
     private Window window;
     private String committed;
@@ -69,33 +48,31 @@ public class ValueRangeReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws Exception {
         IncrementalCopySpecs.Prepared prepared = specs.prepare(destTable);
+        openSnapshot(prepared.spec().source(), source -> plan(source, prepared, checkpoint));
+    }
+
+    /** Resumes the checkpoint's window, or computes the run's window; begins the session. */
+    private void plan(Connection source, IncrementalCopySpecs.Prepared prepared, Serializable checkpoint) throws SQLException {
         CopySpec spec = prepared.spec();
-        source = sources.openSnapshot(spec.source());
-        try {
-            rows = new IncrementalSource(source, spec.sourceTable(), prepared.control(), spec.condition(), prepared.type());
-            if (checkpoint instanceof IncrementalCheckpoint saved && saved.version() == IncrementalCheckpoint.CURRENT_VERSION) {
-                window = saved.window();
-                committed = saved.committed();
-                log.info("Resuming the copy into " + spec.target() + " after control value " + committed);
-            } else {
-                if (spec.keyColumns() != null && specs.destinationEmpty(destTable)) {
-                    // one snapshot holds each key once and blocks never overlap, so an empty table can simply be appended to
-                    spec = spec.appending();
-                    log.info("Destination " + spec.target() + " is empty: loading by COPY instead of replacing rows by key");
-                }
-                String lower = repull ? canonical(repullStart) : prepared.lastValue();
-                window = Window.compute(rows, lower, prepared.boundary(), repull ? canonical(repullEnd) : null, limit, destTable);
-                committed = window.lower();
-                log.info(window.upper() == null ? "No new rows in " + spec.sourceTable() + " above " + describe(window.lower())
-                        : "Copying rows of " + spec.sourceTable() + " with " + prepared.control() + " above " + describe(window.lower())
-                        + " up to " + window.upper() + (repull ? " (repull)" : ""));
+        rows = new IncrementalSource(source, spec.sourceTable(), prepared.control(), spec.condition(), prepared.type());
+        if (checkpoint instanceof IncrementalCheckpoint saved && saved.version() == IncrementalCheckpoint.CURRENT_VERSION) {
+            window = saved.window();
+            committed = saved.committed();
+            log.info("Resuming the copy into " + spec.target() + " after control value " + committed);
+        } else {
+            if (spec.keyColumns() != null && specs.destinationEmpty(destTable)) {
+                // one snapshot holds each key once and blocks never overlap, so an empty table can simply be appended to
+                spec = spec.appending();
+                log.info("Destination " + spec.target() + " is empty: loading by COPY instead of replacing rows by key");
             }
-            session.begin(source, spec, prepared.control(), false, 0, -1);
-        } catch (SQLException | RuntimeException e) {
-            source.close();
-            source = null;
-            throw e;
+            String lower = repull ? canonical(repullStart) : prepared.lastValue();
+            window = Window.compute(rows, lower, prepared.boundary(), repull ? canonical(repullEnd) : null, limit, destTable);
+            committed = window.lower();
+            log.info(window.upper() == null ? "No new rows in " + spec.sourceTable() + " above " + describe(window.lower())
+                    : "Copying rows of " + spec.sourceTable() + " with " + prepared.control() + " above " + describe(window.lower())
+                    + " up to " + window.upper() + (repull ? " (repull)" : ""));
         }
+        session.begin(source, spec, prepared.control(), false, 0, -1);
     }
 
     private static String describe(String value) {
@@ -125,13 +102,5 @@ public class ValueRangeReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return new IncrementalCheckpoint(IncrementalCheckpoint.CURRENT_VERSION, window, committed);
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (source != null) {
-            source.close();
-            source = null;
-        }
     }
 }

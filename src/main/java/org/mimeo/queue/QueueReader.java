@@ -1,7 +1,6 @@
 package org.mimeo.queue;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,9 +12,7 @@ import org.mimeo.copy.BlockCheckpoint;
 import org.mimeo.copy.BlockPlan;
 import org.mimeo.copy.BlockPlanner;
 import org.mimeo.copy.BlockReader;
-import org.mimeo.copy.CopySession;
-import org.mimeo.copy.CopySources;
-import org.mimeo.job.JobLog;
+import org.mimeo.copy.SnapshotReader;
 import org.mimeo.source.SourceCatalog;
 import org.mimeo.source.SourceRelation;
 
@@ -26,27 +23,10 @@ import org.mimeo.source.SourceRelation;
  */
 @Dependent
 @Named("queueReader")
-public class QueueReader extends AbstractItemReader {
-
-    @Inject
-    CopySession session;
+public class QueueReader extends SnapshotReader {
 
     @Inject
     QueueCopySpecs specs;
-
-    @Inject
-    CopySources sources;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
-
-    @Inject
-    @BatchProperty
-    long blockRows;
 
     /** At most this many queue entries per run (null: up to the queue's end when the run started). */
     @Inject
@@ -57,7 +37,6 @@ public class QueueReader extends AbstractItemReader {
     @BatchProperty
     boolean repull;
 
-    private Connection source;
     private QueueCopySpecs.Prepared prepared;
     private QueuePosition upTo;
     private QueuePosition committed;
@@ -69,18 +48,13 @@ public class QueueReader extends AbstractItemReader {
     public void open(Serializable checkpoint) throws Exception {
         prepared = specs.prepare(destTable, repull);
         sourceWrites = repull ? BlockReader.writesBeforeSnapshot(sources, prepared.spec()) : null;
-        source = sources.openSnapshot(prepared.mapping());
-        try {
+        openSnapshot(prepared.mapping(), source -> {
             if (repull) {
-                openRepull(checkpoint);
+                openRepull(source, checkpoint);
             } else {
-                openReplay(checkpoint);
+                openReplay(source, checkpoint);
             }
-        } catch (SQLException | RuntimeException e) {
-            source.close();
-            source = null;
-            throw e;
-        }
+        });
     }
 
     /**
@@ -89,7 +63,7 @@ public class QueueReader extends AbstractItemReader {
      * than its snapshot's xmin (all ended, none can add entries below them), in (transaction id, entry id)
      * order; younger ones wait for the next run.
      */
-    private void openReplay(Serializable checkpoint) throws SQLException {
+    private void openReplay(Connection source, Serializable checkpoint) throws SQLException {
         if (checkpoint instanceof QueueCheckpoint saved && saved.version() == QueueCheckpoint.CURRENT_VERSION) {
             upTo = saved.upTo();
             committed = saved.committed();
@@ -108,7 +82,7 @@ public class QueueReader extends AbstractItemReader {
         session.begin(source, prepared.spec(), null, false, 0, -1);
     }
 
-    private void openRepull(Serializable checkpoint) throws SQLException {
+    private void openRepull(Connection source, Serializable checkpoint) throws SQLException {
         SourceRelation relation = SourceCatalog.relation(source, prepared.spec().sourceTable(), prepared.mapping().getId());
         if (checkpoint instanceof BlockCheckpoint saved && saved.validFor(sourceWrites)) {
             plan = saved.plan();
@@ -130,7 +104,7 @@ public class QueueReader extends AbstractItemReader {
         if (committed.compareTo(upTo) >= 0) {
             return null;
         }
-        QueuePosition end = SourceQueue.nth(source, prepared.config().queue(), committed, upTo, blockRows);
+        QueuePosition end = SourceQueue.nth(snapshot(), prepared.config().queue(), committed, upTo, blockRows);
         end = end == null ? upTo : end;
         Block block = new Block.QueueRange(committed.xid(), committed.id(), end.xid(), end.id());
         committed = end;
@@ -141,13 +115,5 @@ public class QueueReader extends AbstractItemReader {
     public Serializable checkpointInfo() {
         return repull ? new BlockCheckpoint(BlockCheckpoint.CURRENT_VERSION, plan, next, sourceWrites)
                 : new QueueCheckpoint(QueueCheckpoint.CURRENT_VERSION, upTo, committed);
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (source != null) {
-            source.close();
-            source = null;
-        }
     }
 }

@@ -40,13 +40,8 @@ class BlockReaderContractTest {
     /** A reader of one step: its own session, as JBeret gives every step execution a new one. */
     private static BlockReader reader(CopyStepHarness step, CopySession session, String source, String target) throws Exception {
         CopySpec spec = new CopySpec(CopyStepHarness.mapping(), QualifiedName.parse(source), COLUMNS, null, QualifiedName.parse(target), true);
-        BlockReader reader = new BlockReader();
-        reader.session = session;
-        reader.sources = CopyStepHarness.sources();
-        reader.log = step.jobLog();
+        BlockReader reader = step.wire(new BlockReader(), session, target, 100);
         reader.mode = "test";
-        reader.destTable = target;
-        reader.blockRows = 100;
         reader.providers = List.of(new CopySpecProvider() {
             @Override
             public String mode() {

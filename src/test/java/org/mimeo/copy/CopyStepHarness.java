@@ -161,6 +161,16 @@ public final class CopyStepHarness {
         return writer;
     }
 
+    /** Sets what the server injects into a copy reader: the step's session, the source connections, the log and the job XML's properties. */
+    public <R extends SnapshotReader> R wire(R reader, CopySession session, String destTable, long blockRows) {
+        reader.session = session;
+        reader.sources = sources();
+        reader.log = jobLog();
+        reader.destTable = destTable;
+        reader.blockRows = blockRows;
+        return reader;
+    }
+
     public static BlockRenderer renderer(CopySession session) {
         BlockRenderer renderer = new BlockRenderer();
         renderer.session = session;

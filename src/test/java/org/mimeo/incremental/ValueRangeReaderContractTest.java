@@ -32,12 +32,7 @@ class ValueRangeReaderContractTest {
     private static ValueRangeReader reader(CopyStepHarness step, CopySession session, String target, List<String> key) throws Exception {
         CopySpec spec = new CopySpec(CopyStepHarness.mapping(), QualifiedName.parse("public.events"), COLUMNS, null, QualifiedName.parse(target),
                 true, key, null);
-        ValueRangeReader reader = new ValueRangeReader();
-        reader.session = session;
-        reader.sources = CopyStepHarness.sources();
-        reader.log = step.jobLog();
-        reader.destTable = target;
-        reader.blockRows = 100;
+        ValueRangeReader reader = step.wire(new ValueRangeReader(), session, target, 100);
         reader.specs = new IncrementalCopySpecs() {
             @Override
             public Prepared prepare(String destTable) {

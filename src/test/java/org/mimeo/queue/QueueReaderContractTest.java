@@ -51,12 +51,7 @@ class QueueReaderContractTest {
         RefreshConfigDml dml = new RefreshConfigDml();
         dml.setControl(NAMES.queue().text());
         dml.setPkName(new String[] {"id"});
-        QueueReader reader = new QueueReader();
-        reader.session = session;
-        reader.sources = CopyStepHarness.sources();
-        reader.log = step.jobLog();
-        reader.destTable = target;
-        reader.blockRows = 40;
+        QueueReader reader = step.wire(new QueueReader(), session, target, 40);
         reader.repull = repull;
         reader.specs = new QueueCopySpecs() {
             @Override
