@@ -1,6 +1,7 @@
 package org.mimeo.copy;
 
 import java.io.Serializable;
+import java.util.Objects;
 
 /**
  * The copy reader's checkpoint, of constant size: the plan's parameters (so a restart uses exactly the
@@ -14,6 +15,6 @@ public record BlockCheckpoint(int version, BlockPlan plan, int nextBlock, Long s
 
     /** Whether a restart may resume at {@link #nextBlock}: key ranges always, page ranges only while the source was not written. */
     public boolean validFor(Long currentSourceWrites) {
-        return version == CURRENT_VERSION && (!plan.isPhysical() || java.util.Objects.equals(sourceWrites, currentSourceWrites));
+        return version == CURRENT_VERSION && (!plan.isPhysical() || Objects.equals(sourceWrites, currentSourceWrites));
     }
 }
