@@ -17,13 +17,15 @@ import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.job.FaultInjection;
 import org.mimeo.job.JobLog;
 
 /**
  * Writes blocks into the destination through the container's destination datasource, inside the
  * chunk's transaction: the rows and JBeret's checkpoint (stored in the same database) commit together.
- * The step's persistent user data counts the rows copied.
+ * The source connection and the block counters come from the step's {@link CopySession}; the step's
+ * persistent user data counts the rows copied.
  */
 @Dependent
 @Named("blockCopyWriter")
@@ -36,6 +38,9 @@ public class BlockCopyWriter extends AbstractItemWriter {
     StepContext stepContext;
 
     @Inject
+    CopySession session;
+
+    @Inject
     protected JobLog log;
 
     @Inject
@@ -44,9 +49,10 @@ public class BlockCopyWriter extends AbstractItemWriter {
     @Inject
     RunningCopies running;
 
+    /** Test hook (with {@code faultKind}): fail or halt after this many blocks of the execution, see {@link FaultInjection}. */
     @Inject
     @BatchProperty
-    String faultAfterBlocks;
+    Integer faultAfterBlocks;
 
     @Inject
     @BatchProperty
@@ -54,7 +60,6 @@ public class BlockCopyWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) throws Exception {
-        CopySession session = (CopySession) stepContext.getTransientUserData();
         long rows = 0;
         long executionId = jobContext.getExecutionId();
         try (Connection dest = destination.getConnection(); AutoCloseable cancellable = running.register(executionId, session.source(), dest)) {
@@ -65,7 +70,7 @@ public class BlockCopyWriter extends AbstractItemWriter {
             for (Object item : items) {
                 CopyTask task = (CopyTask) item;
                 CopySpec spec = session.spec();
-                long copied = write(spec, session, task, dest, executionId);
+                long copied = write(spec, task, dest, executionId);
                 if (spec.progress() != null) {
                     spec.progress().written(dest, task.source());
                 }
@@ -81,17 +86,15 @@ public class BlockCopyWriter extends AbstractItemWriter {
         stepContext.setPersistentUserData((before == null ? 0L : before) + rows);
     }
 
-    private long write(CopySpec spec, CopySession session, CopyTask task, Connection dest, long executionId) throws SQLException {
+    private long write(CopySpec spec, CopyTask task, Connection dest, long executionId) throws SQLException {
         if (running.stopRequested(executionId)) {
-            throw new MimeoException(Failure.CONFLICT, "Execution " + executionId + " was stopped before block " + task.block()
-                    + " of " + spec.target() + "; restart it with POST /mimeo/api/executions/" + executionId + "/restart");
+            throw new MimeoException(Failure.CONFLICT, MimeoMessages.MSG.stoppedBeforeBlock(executionId, task.block(), spec.target()));
         }
         try {
             return spec.write(session.source(), task, dest);
         } catch (SQLException e) {
             if (running.stopRequested(executionId)) {
-                throw new MimeoException(Failure.CONFLICT, "Execution " + executionId + " was stopped during the copy of block " + task.block()
-                        + " into " + spec.target() + "; the block was rolled back. Restart it with POST /mimeo/api/executions/" + executionId + "/restart", e);
+                throw new MimeoException(Failure.CONFLICT, MimeoMessages.MSG.stoppedDuringBlock(executionId, task.block(), spec.target()), e);
             }
             RuntimeException explained = CopyFailures.explain(e, spec, task, session.source(), dest);
             if (explained != null) {

@@ -1,8 +1,6 @@
 package org.mimeo.copy;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -11,18 +9,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Objects;
 import org.mimeo.internal.MimeoLogger;
-import org.mimeo.job.JobLog;
 import org.mimeo.source.SourceCatalog;
-import org.mimeo.source.SourceConnections;
 import org.mimeo.source.SourceRelation;
 import org.mimeo.source.WriteStats;
 
 /**
- * Reads the blocks of a full copy. It opens one REPEATABLE READ, read-only transaction on the source
- * for the whole step, plans the blocks in it, and hands the connection to the writer, so every block
- * of one execution sees the same snapshot.
+ * Reads the blocks of a full copy, planned in the step's source snapshot ({@link SnapshotReader}), so
+ * every block of one execution sees the same snapshot.
  * <p>
  * Restart: the plan and position come back from the checkpoint. A page-range plan is only valid while
  * the source has not been written (rows may have moved between pages), so if the source's write
@@ -34,94 +28,73 @@ import org.mimeo.source.WriteStats;
  */
 @Dependent
 @Named("blockReader")
-public class BlockReader extends AbstractItemReader {
-
-    @Inject
-    StepContext stepContext;
+public class BlockReader extends SnapshotReader {
 
     @Inject
     @BatchProperty
     String mode;
 
+    /** True: every execution copies all blocks into the emptied target in one transaction (see above). */
     @Inject
     @BatchProperty
-    String destTable;
+    boolean reload;
 
-    @Inject
-    @BatchProperty
-    String blockRows;
+    /** The copy providers, by the job XML's {@code mode}; a test sets its own. */
+    Iterable<CopySpecProvider> providers;
 
-    /** "true": every execution copies all blocks into the emptied target in one transaction (see above). */
-    @Inject
-    @BatchProperty
-    String reload;
-
-    @Inject
-    @Any
-    Instance<CopySpecProvider> providers;
-
-    @Inject
-    SourceConnections sources;
-
-    @Inject
-    JobLog log;
-
-    private Connection source;
     private BlockPlan plan;
     private int next;
     private Long sourceWrites;
+
+    @Inject
+    void providers(@Any Instance<CopySpecProvider> all) {
+        this.providers = all;
+    }
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
         CopySpec spec = provider().spec(destTable);
         sourceWrites = writesBeforeSnapshot(sources, spec);
-        source = sources.openSnapshot(spec.source());
-        try {
-            SourceRelation relation = SourceCatalog.relation(source, spec.sourceTable(), spec.source().getId());
-            boolean truncate = false;
-            if (Boolean.parseBoolean(reload)) {
-                plan = BlockPlanner.plan(source, relation, rowsPerBlock());
-                next = 0;
+        openSnapshot(spec.source(), source -> plan(source, spec, checkpoint));
+    }
+
+    /** Resumes the checkpoint's plan when it is still valid, else plans the copy afresh; begins the session. */
+    private void plan(Connection source, CopySpec spec, Serializable checkpoint) throws SQLException {
+        SourceRelation relation = SourceCatalog.relation(source, spec.sourceTable(), spec.source().getId());
+        boolean truncate = false;
+        if (reload) {
+            plan = BlockPlanner.plan(source, relation, blockRows);
+            next = 0;
+            truncate = true;
+            log.info("Reloading " + spec.target() + " from " + spec.sourceTable() + " in one transaction: " + plan.size()
+                    + " block(s); nobody sees the table empty or partly loaded");
+        } else if (checkpoint instanceof BlockCheckpoint saved && saved.validFor(sourceWrites)) {
+            plan = saved.plan();
+            next = saved.nextBlock();
+            log.info("Resuming the copy into " + spec.target() + " at block " + (next + 1) + " of " + plan.size());
+        } else {
+            if (checkpoint != null) {
+                MimeoLogger.LOG.ctidPlanInvalidated(spec.target().toString(), spec.sourceTable().toString());
+                log.warn("The source " + spec.sourceTable() + " changed since the failed run; copying " + spec.target() + " again from its first block");
                 truncate = true;
-                log.info("Reloading " + spec.target() + " from " + spec.sourceTable() + " in one transaction: " + plan.blocks().size()
-                        + " block(s); nobody sees the table empty or partly loaded");
-            } else if (checkpoint instanceof BlockCheckpoint saved && saved.version() == BlockCheckpoint.CURRENT_VERSION
-                    && (!saved.plan().isPhysical() || Objects.equals(saved.sourceWrites(), sourceWrites))) {
-                plan = saved.plan();
-                next = saved.nextBlock();
-                log.info("Resuming the copy into " + spec.target() + " at block " + (next + 1) + " of " + plan.blocks().size());
-            } else {
-                if (checkpoint != null) {
-                    MimeoLogger.LOG.ctidPlanInvalidated(spec.target().toString(), spec.sourceTable().toString());
-                    log.warn("The source " + spec.sourceTable() + " changed since the failed run; copying " + spec.target() + " again from its first block");
-                    truncate = true;
-                }
-                plan = BlockPlanner.plan(source, relation, rowsPerBlock());
-                next = 0;
-                log.info("Copying " + spec.sourceTable() + " into " + spec.target() + " in " + plan.blocks().size() + " block(s)"
-                        + (plan.keyColumn() != null ? " by key " + plan.keyColumn() : plan.isPhysical() ? " by heap pages" : ""));
             }
-            stepContext.setTransientUserData(new CopySession(source, spec, plan, truncate, next, plan.blocks().size()));
-        } catch (SQLException | RuntimeException e) {
-            source.close();
-            source = null;
-            throw e;
+            plan = BlockPlanner.plan(source, relation, blockRows);
+            next = 0;
+            log.info("Copying " + spec.sourceTable() + " into " + spec.target() + " in " + plan.size() + " block(s)"
+                    + (plan.keyColumn() != null ? " by key " + plan.keyColumn() : plan.isPhysical() ? " by heap pages" : ""));
         }
+        session.begin(source, spec, plan.keyColumn(), truncate, next, plan.size());
     }
 
     /**
      * The source table's write counter, read on its own connection before the copy's snapshot exists:
      * a write in between can only make a restart copy again from the first block, never skip a change.
      */
-    public static Long writesBeforeSnapshot(SourceConnections sources, CopySpec spec) throws SQLException {
+    public static Long writesBeforeSnapshot(CopySources sources, CopySpec spec) throws SQLException {
         try (Connection before = sources.open(spec.source())) {
             var relation = SourceCatalog.findRelation(before, spec.sourceTable());
             return relation.isEmpty() ? null : SourceCatalog.writeStats(before, relation.get().oid()).map(WriteStats::total).orElse(null);
         }
-    }
-
-    private long rowsPerBlock() {
-        return blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows);
     }
 
     private CopySpecProvider provider() {
@@ -135,19 +108,11 @@ public class BlockReader extends AbstractItemReader {
 
     @Override
     public Object readItem() {
-        return next < plan.blocks().size() ? plan.blocks().get(next++) : null;
+        return next < plan.size() ? plan.block(next++) : null;
     }
 
     @Override
     public Serializable checkpointInfo() {
         return new BlockCheckpoint(BlockCheckpoint.CURRENT_VERSION, plan, next, sourceWrites);
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (source != null) {
-            source.close();
-            source = null;
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.mimeo.copy;
 
 import jakarta.batch.api.chunk.ItemProcessor;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -12,15 +11,14 @@ import jakarta.inject.Named;
 public class BlockRenderer implements ItemProcessor {
 
     @Inject
-    StepContext stepContext;
+    CopySession session;
 
     @Override
     public Object processItem(Object item) {
-        CopySession session = (CopySession) stepContext.getTransientUserData();
         Block block = (Block) item;
         CopySpec spec = session.spec();
         return new CopyTask(block, session.nextBlockNumber(), session.blockCount(),
-                CopyStatements.copyOut(CopyStatements.select(spec, session.plan(), block), spec.binary()),
+                CopyStatements.copyOut(CopyStatements.select(spec, session.positionColumn(), block), spec.binary()),
                 CopyStatements.copyIn(spec, spec.binary()));
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -17,21 +18,16 @@ final class CopyFailures {
         String block = "block " + task.block() + " (" + task.source() + ")";
         boolean connectionLost = e.getSQLState() != null && e.getSQLState().startsWith("08");
         if (lost(source, connectionLost)) {
-            return MimeoException.unreachable("Source " + spec.source().getId() + " (" + spec.source().getDataSource() + ") was lost during "
-                    + block + " of " + spec.sourceTable() + " into " + spec.target() + ": " + e.getMessage()
-                    + ". Nothing of the block was kept; once the source answers again (POST /mimeo/api/sources/" + spec.source().getId()
-                    + "/check), restart the execution", e);
+            return MimeoException.unreachable(MimeoMessages.MSG.sourceLostDuringBlock(spec.source().getId(), spec.source().getDataSource(), block,
+                    spec.sourceTable(), spec.target(), e.getMessage()), e);
         }
         if (lost(destination, connectionLost)) {
-            return new MimeoException(Failure.INTERNAL, "The destination database (MimeoDS) was lost during " + block + " into " + spec.target()
-                    + ": " + e.getMessage() + ". Nothing of the block was kept; once it answers again, restart the execution", e);
+            return new MimeoException(Failure.INTERNAL, MimeoMessages.MSG.destinationLostDuringBlock(block, spec.target(), e.getMessage()), e);
         }
         String state = e.getSQLState();
         if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
-            return new MimeoException(Failure.SOURCE_ERROR, "The destination table " + spec.target() + " rejected a row of " + block
-                    + " from " + spec.sourceTable() + where(e) + ": " + e.getMessage() + ". The destination's columns or constraints no longer accept "
-                    + "the source's rows (compare them with GET /mimeo/api/checks/source-columns); fix the destination table or re-create the "
-                    + "replication, then restart the execution", e);
+            return new MimeoException(Failure.SOURCE_ERROR, MimeoMessages.MSG.rowRejected(spec.target(), block, spec.sourceTable(), where(e),
+                    e.getMessage()), e);
         }
         return null;
     }

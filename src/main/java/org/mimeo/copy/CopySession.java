@@ -3,39 +3,43 @@ package org.mimeo.copy;
 import java.sql.Connection;
 
 /**
- * State a copy step's reader, processor and writer share for one execution: the source connection
- * (one REPEATABLE READ transaction, so all blocks come from one snapshot), what to copy, and the plan.
+ * What a copy step's reader, processor and writer share for one step execution: the source connection
+ * (one REPEATABLE READ transaction, so all blocks come from one snapshot), what to copy, the column the
+ * blocks range over, and the step's block counters. The reader {@linkplain #begin begins} it when it
+ * opens. It is step-scoped ({@link CopySessionProducer}): JBeret discards it when the step ends, so a
+ * restart starts from a fresh one.
  */
-public final class CopySession {
+public class CopySession {
 
-    private final Connection source;
-    private final CopySpec spec;
-    private final BlockPlan plan;
-    private final int blockCount;
+    private Connection source;
+    private CopySpec spec;
+    private String positionColumn;
+    private int blockCount;
     private boolean truncatePending;
     private int blocksWritten;
     private int blocksRendered;
 
     /**
-     * @param plan       the blocks (for lazily planned copies: no blocks, only the position column)
-     * @param firstBlock how many blocks earlier executions already committed
-     * @param blockCount the number of blocks, or -1 when they are planned as the copy goes
+     * @param positionColumn the column blocks range over (the key or control column), or null
+     * @param firstBlock     how many blocks earlier executions already committed
+     * @param blockCount     the number of blocks, or -1 when they are planned as the copy goes
      */
-    public CopySession(Connection source, CopySpec spec, BlockPlan plan, boolean truncatePending, int firstBlock, int blockCount) {
+    public void begin(Connection source, CopySpec spec, String positionColumn, boolean truncatePending, int firstBlock, int blockCount) {
         this.source = source;
         this.spec = spec;
-        this.plan = plan;
+        this.positionColumn = positionColumn;
         this.truncatePending = truncatePending;
         this.blocksRendered = firstBlock;
         this.blockCount = blockCount;
+        this.blocksWritten = 0;
     }
 
     /** 1-based number of the next block rendered. */
-    int nextBlockNumber() {
+    public int nextBlockNumber() {
         return ++blocksRendered;
     }
 
-    int blockCount() {
+    public int blockCount() {
         return blockCount;
     }
 
@@ -47,18 +51,19 @@ public final class CopySession {
         return spec;
     }
 
-    public BlockPlan plan() {
-        return plan;
+    public String positionColumn() {
+        return positionColumn;
     }
 
     /** True once: when the target must be emptied before the first block of this execution is written. */
-    boolean takeTruncatePending() {
+    public boolean takeTruncatePending() {
         boolean pending = truncatePending;
         truncatePending = false;
         return pending;
     }
 
-    int recordBlockWritten() {
+    /** Counts a written block; returns how many this execution wrote. */
+    public int recordBlockWritten() {
         return ++blocksWritten;
     }
 }

@@ -17,11 +17,12 @@ public final class CopyStatements {
      * The source query of a block. The replication's condition is kept verbatim after {@code FROM source}
      * in an inner query, and the block predicate is applied outside it, so a condition with OR or a
      * join ({@code , other WHERE ...}) cannot change its meaning. PostgreSQL flattens the inner query,
-     * so key and TID range predicates still reach the scan.
+     * so key and TID range predicates still reach the scan. {@code positionColumn} is the column key and
+     * value ranges range over (null for page ranges and whole relations).
      */
-    public static String select(CopySpec spec, BlockPlan plan, Block block) {
+    public static String select(CopySpec spec, String positionColumn, Block block) {
         String src = spec.sourceTable().sql();
-        String keyColumn = plan.keyColumn() == null ? null : Identifiers.quote(plan.keyColumn());
+        String keyColumn = positionColumn == null ? null : Identifiers.quote(positionColumn);
         String position = block.positionOf(src, keyColumn);
         String qualifiedColumns = spec.columns().stream()
                 .map(c -> src + "." + Identifiers.quote(c.name()))

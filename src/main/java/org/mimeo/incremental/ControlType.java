@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 
 /**
  * The kinds of control column and how their values travel as text between the source, the
@@ -28,8 +29,7 @@ public enum ControlType {
                 if (formattedType.startsWith("timestamp(")) {
                     yield TIMESTAMP;
                 }
-                throw MimeoException.sourceError("Control column " + column + " is " + formattedType
-                        + "; it must be a timestamp, timestamptz, smallint, integer or bigint column");
+                throw MimeoException.sourceError(MimeoMessages.MSG.unsupportedControlType(column, formattedType));
             }
         };
     }

@@ -17,6 +17,7 @@ import org.mimeo.copy.BlockProgress;
 import org.mimeo.copy.CopySpec;
 import org.mimeo.ddl.DestinationCatalog;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.replication.SourceDescription;
 import org.mimeo.source.Column;
@@ -45,7 +46,7 @@ public class IncrementalCopySpecs {
         IncrementalConfig c = config.replication(destTable, IncrementalConfig.class);
         SourceDescription source = SourceDescription.read(sources, config.source(c.getSourceId()), c.source(), c.getFilter(), null, false);
         Column control = source.columns().stream().filter(col -> col.name().equals(c.getControl())).findFirst()
-                .orElseThrow(() -> MimeoException.sourceError("Control column " + c.getControl() + " is missing on source table " + c.getSourceTable()));
+                .orElseThrow(() -> MimeoException.sourceError(MimeoMessages.MSG.controlColumnMissing(c.getControl(), c.getSourceTable())));
         ControlType type = ControlType.of(control.type(), control.name());
         String lastValue = c instanceof TimeIncrementalConfig t ? ControlType.fromConfig(t.getLastValue())
                 : ((SerialIncrementalConfig) c).getLastValue() == null ? null : ((SerialIncrementalConfig) c).getLastValue().toString();

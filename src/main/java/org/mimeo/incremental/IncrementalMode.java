@@ -2,9 +2,9 @@ package org.mimeo.incremental;
 
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Properties;
 import org.mimeo.config.IncrementalConfig;
 import org.mimeo.config.RefreshConfig;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSteps;
 import org.mimeo.replication.RefreshRequest;
@@ -44,29 +44,13 @@ abstract class IncrementalMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        return new Properties();
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.NONE;
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        Integer limit = request.limit() != null ? request.limit() : c.getBatchLimit();
-        if (limit != null) {
-            p.setProperty("limit", limit.toString());
-        }
-        if (request.repull()) {
-            p.setProperty("repull", "true");
-            if (request.repullStart() != null) {
-                p.setProperty("repullStart", request.repullStart());
-            }
-            if (request.repullEnd() != null) {
-                p.setProperty("repullEnd", request.repullEnd());
-            }
-        }
-        if (request.clock() != null) {
-            p.setProperty("clock", request.clock());
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.incremental(request.limit() != null ? request.limit() : c.getBatchLimit(), request.repull(),
+                request.repullStart(), request.repullEnd(), request.clock());
     }
 }

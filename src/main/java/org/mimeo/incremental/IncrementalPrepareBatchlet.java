@@ -27,7 +27,7 @@ public class IncrementalPrepareBatchlet extends AbstractBatchlet {
 
     @Inject
     @BatchProperty
-    String repull;
+    boolean repull;
 
     @Inject
     @BatchProperty
@@ -47,9 +47,9 @@ public class IncrementalPrepareBatchlet extends AbstractBatchlet {
 
     @Override
     public String process() throws Exception {
-        String outcome = refresh.prepare(destTable, "true".equals(repull), blankToNull(repullStart), blankToNull(repullEnd),
-                clock == null || clock.isBlank() ? null : clock.endsWith("Z") ? Instant.parse(clock).atZone(ZoneOffset.UTC) : ZonedDateTime.parse(clock),
-                clock != null && !clock.isBlank() && !clock.endsWith("Z"));
+        String outcome = refresh.prepare(destTable, repull, repullStart, repullEnd,
+                clock == null ? null : clock.endsWith("Z") ? Instant.parse(clock).atZone(ZoneOffset.UTC) : ZonedDateTime.parse(clock),
+                clock != null && !clock.endsWith("Z"));
         if (outcome.equals(IncrementalRefresh.PAUSED)) {
             log.warn("Paused: today is a daylight saving time change day and the time is inside the configured DST window");
             return outcome;
@@ -58,9 +58,5 @@ public class IncrementalPrepareBatchlet extends AbstractBatchlet {
             log.info(outcome);
         }
         return "COPY";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

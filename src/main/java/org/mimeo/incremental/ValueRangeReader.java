@@ -1,21 +1,15 @@
 package org.mimeo.incremental;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import org.mimeo.copy.Block;
-import org.mimeo.copy.BlockPlan;
-import org.mimeo.copy.CopySession;
+import org.mimeo.copy.SnapshotReader;
 import org.mimeo.copy.CopySpec;
-import org.mimeo.job.JobLog;
-import org.mimeo.source.SourceConnections;
 
 /**
  * Reads an incremental run as blocks of whole control values: (last committed value, the value about
@@ -25,35 +19,19 @@ import org.mimeo.source.SourceConnections;
  */
 @Dependent
 @Named("valueRangeReader")
-public class ValueRangeReader extends AbstractItemReader {
-
-    @Inject
-    StepContext stepContext;
+public class ValueRangeReader extends SnapshotReader {
 
     @Inject
     IncrementalCopySpecs specs;
 
+    /** At most this many rows per run (null: no limit); the window ends before a control value the limit would cut through. */
     @Inject
-    SourceConnections sources;
-
-    @Inject
-    JobLog log;
+    @BatchProperty
+    Integer limit;
 
     @Inject
     @BatchProperty
-    String destTable;
-
-    @Inject
-    @BatchProperty
-    String blockRows;
-
-    @Inject
-    @BatchProperty
-    String limit;
-
-    @Inject
-    @BatchProperty
-    String repull;
+    boolean repull;
 
     @Inject
     @BatchProperty
@@ -63,7 +41,6 @@ public class ValueRangeReader extends AbstractItemReader {
     @BatchProperty
     String repullEnd;
 
-    private Connection source;
     private IncrementalSource rows;
     private Window window;
     private String committed;
@@ -71,35 +48,31 @@ public class ValueRangeReader extends AbstractItemReader {
     @Override
     public void open(Serializable checkpoint) throws Exception {
         IncrementalCopySpecs.Prepared prepared = specs.prepare(destTable);
+        openSnapshot(prepared.spec().source(), source -> plan(source, prepared, checkpoint));
+    }
+
+    /** Resumes the checkpoint's window, or computes the run's window; begins the session. */
+    private void plan(Connection source, IncrementalCopySpecs.Prepared prepared, Serializable checkpoint) throws SQLException {
         CopySpec spec = prepared.spec();
-        source = sources.openSnapshot(spec.source());
-        try {
-            rows = new IncrementalSource(source, spec.sourceTable(), prepared.control(), spec.condition(), prepared.type());
-            if (checkpoint instanceof IncrementalCheckpoint saved && saved.version() == IncrementalCheckpoint.CURRENT_VERSION) {
-                window = saved.window();
-                committed = saved.committed();
-                log.info("Resuming the copy into " + spec.target() + " after control value " + committed);
-            } else {
-                if (spec.keyColumns() != null && specs.destinationEmpty(destTable)) {
-                    // one snapshot holds each key once and blocks never overlap, so an empty table can simply be appended to
-                    spec = spec.appending();
-                    log.info("Destination " + spec.target() + " is empty: loading by COPY instead of replacing rows by key");
-                }
-                boolean isRepull = "true".equals(repull);
-                String lower = isRepull ? canonical(repullStart) : prepared.lastValue();
-                window = Window.compute(rows, lower, prepared.boundary(), isRepull ? canonical(repullEnd) : null,
-                        limit == null || limit.isBlank() ? null : Integer.valueOf(limit), destTable);
-                committed = window.lower();
-                log.info(window.upper() == null ? "No new rows in " + spec.sourceTable() + " above " + describe(window.lower())
-                        : "Copying rows of " + spec.sourceTable() + " with " + prepared.control() + " above " + describe(window.lower())
-                        + " up to " + window.upper() + (isRepull ? " (repull)" : ""));
+        rows = new IncrementalSource(source, spec.sourceTable(), prepared.control(), spec.condition(), prepared.type());
+        if (checkpoint instanceof IncrementalCheckpoint saved && saved.version() == IncrementalCheckpoint.CURRENT_VERSION) {
+            window = saved.window();
+            committed = saved.committed();
+            log.info("Resuming the copy into " + spec.target() + " after control value " + committed);
+        } else {
+            if (spec.keyColumns() != null && specs.destinationEmpty(destTable)) {
+                // one snapshot holds each key once and blocks never overlap, so an empty table can simply be appended to
+                spec = spec.appending();
+                log.info("Destination " + spec.target() + " is empty: loading by COPY instead of replacing rows by key");
             }
-            stepContext.setTransientUserData(new CopySession(source, spec, new BlockPlan(List.of(), prepared.control()), false, 0, -1));
-        } catch (SQLException | RuntimeException e) {
-            source.close();
-            source = null;
-            throw e;
+            String lower = repull ? canonical(repullStart) : prepared.lastValue();
+            window = Window.compute(rows, lower, prepared.boundary(), repull ? canonical(repullEnd) : null, limit, destTable);
+            committed = window.lower();
+            log.info(window.upper() == null ? "No new rows in " + spec.sourceTable() + " above " + describe(window.lower())
+                    : "Copying rows of " + spec.sourceTable() + " with " + prepared.control() + " above " + describe(window.lower())
+                    + " up to " + window.upper() + (repull ? " (repull)" : ""));
         }
+        session.begin(source, spec, prepared.control(), false, 0, -1);
     }
 
     private static String describe(String value) {
@@ -107,10 +80,7 @@ public class ValueRangeReader extends AbstractItemReader {
     }
 
     private String canonical(String value) throws SQLException {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return rows.canonical(value);
+        return value == null ? null : rows.canonical(value);
     }
 
     @Override
@@ -118,9 +88,8 @@ public class ValueRangeReader extends AbstractItemReader {
         if (window.upper() == null || window.upper().equals(committed)) {
             return null;
         }
-        long perBlock = blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows);
         String remaining = rows.above(committed) + " AND " + rows.atMost(window.upper());
-        String upper = rows.nth(remaining, perBlock);
+        String upper = rows.nth(remaining, blockRows);
         if (upper == null) {
             upper = window.upper();
         }
@@ -133,13 +102,5 @@ public class ValueRangeReader extends AbstractItemReader {
     @Override
     public Serializable checkpointInfo() {
         return new IncrementalCheckpoint(IncrementalCheckpoint.CURRENT_VERSION, window, committed);
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (source != null) {
-            source.close();
-            source = null;
-        }
     }
 }

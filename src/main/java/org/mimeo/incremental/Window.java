@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.sql.SQLException;
 import java.util.List;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.sql.Identifiers;
 
 /**
@@ -51,8 +52,6 @@ record Window(String lower, String upper) implements Serializable {
                 return new Window(lower, values.get(i));
             }
         }
-        throw MimeoException.invalid("The batch limit of " + limit + " rows for " + destTable + " is too small: the next " + limit
-                + " rows all have the control value " + cut + ", and a batch never splits rows of one value. Raise the limit"
-                + " (PATCH batchLimit or the refresh's limit) above the number of rows sharing that value");
+        throw MimeoException.invalid(MimeoMessages.MSG.batchLimitTooSmall(limit, destTable, cut));
     }
 }

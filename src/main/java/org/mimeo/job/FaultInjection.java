@@ -13,12 +13,11 @@ public final class FaultInjection {
     private FaultInjection() {
     }
 
-    public static void afterBlock(int blocksWrittenThisExecution, String faultAfterBlocks, String faultKind) {
-        if (faultAfterBlocks == null || faultAfterBlocks.isBlank() || !TestHooks.enabled()) {
+    public static void afterBlock(int blocksWrittenThisExecution, Integer faultAfterBlocks, String faultKind) {
+        if (faultAfterBlocks == null || !TestHooks.enabled()) {
             return;
         }
-        int limit = Integer.parseInt(faultAfterBlocks.strip());
-        if (limit <= 0 || blocksWrittenThisExecution < limit) {
+        if (faultAfterBlocks <= 0 || blocksWrittenThisExecution < faultAfterBlocks) {
             return;
         }
         if ("halt".equals(faultKind)) {

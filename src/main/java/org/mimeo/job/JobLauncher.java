@@ -11,12 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Properties;
 import java.util.Set;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoLogger;
 import org.mimeo.internal.Settings;
+import org.mimeo.internal.MimeoMessages;
 
 /** Starts, restarts, stops and waits for Mimeo's batch jobs, and records each execution in mimeo.job_run. */
 @ApplicationScoped
@@ -46,7 +46,7 @@ public class JobLauncher {
     }
 
     /** Takes the table's lock (409 already_running when another refresh holds it), then starts the job, which releases it when it ends. */
-    public long start(String jobName, String destTable, Properties parameters) {
+    public long start(String jobName, String destTable, RefreshParameters parameters) {
         return startWaitingForLock(jobName, destTable, parameters, null);
     }
 
@@ -54,16 +54,12 @@ public class JobLauncher {
      * As {@link #start}, but with {@code lockWaitSeconds} &gt; 0 waits up to that long for the running
      * refresh to end. Only a final refusal is recorded as already running.
      */
-    public long startWaitingForLock(String jobName, String destTable, Properties parameters, Integer lockWaitSeconds) {
+    public long startWaitingForLock(String jobName, String destTable, RefreshParameters parameters, Integer lockWaitSeconds) {
         String token = java.util.UUID.randomUUID().toString();
         acquire(destTable, token, lockWaitSeconds);
-        Properties p = new Properties();
-        p.putAll(parameters);
-        p.setProperty(JobParameters.DEST_TABLE, destTable);
-        p.setProperty(JobParameters.LOCK_TOKEN, token);
         long id;
         try {
-            id = operator().start(jobName, p);
+            id = operator().start(jobName, parameters.toProperties(destTable, token));
         } catch (RuntimeException e) {
             locks.release(destTable, token);
             throw e;
@@ -77,8 +73,7 @@ public class JobLauncher {
         long deadline = System.nanoTime() + (lockWaitSeconds == null ? 0 : lockWaitSeconds * 1_000_000_000L);
         while (!locks.tryLock(destTable, token)) {
             if (System.nanoTime() - deadline >= 0) {
-                String message = "A refresh of " + destTable + " is already running (its advisory lock is held in the destination database);"
-                        + " wait for it to end, or pass lockWait to wait for it";
+                String message = MimeoMessages.MSG.refreshAlreadyRunning(destTable);
                 runs.recordAttempt(destTable, "ALREADY_RUNNING", message);
                 refused.fire(new RefreshRefused(destTable));
                 throw new MimeoException(Failure.ALREADY_RUNNING, message);
@@ -87,40 +82,34 @@ public class JobLauncher {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new MimeoException(Failure.ALREADY_RUNNING, "Interrupted while waiting for the running refresh of " + destTable);
+                throw new MimeoException(Failure.ALREADY_RUNNING, MimeoMessages.MSG.lockWaitInterrupted(destTable));
             }
         }
     }
 
     public long restart(long executionId) {
-        JobRuns.Run run = runs.find(executionId).orElseThrow(() -> MimeoException.notFound("Execution " + executionId + " does not exist"));
+        JobRuns.Run run = runs.find(executionId).orElseThrow(() -> MimeoException.notFound(MimeoMessages.MSG.noSuchExecution(executionId)));
         BatchStatus status = operator().getJobExecution(executionId).getBatchStatus();
         if (status != BatchStatus.FAILED && status != BatchStatus.STOPPED) {
-            throw MimeoException.conflict("Execution " + executionId + " is " + status + "; only FAILED or STOPPED executions can be restarted");
+            throw MimeoException.conflict(MimeoMessages.MSG.notRestartable(executionId, status));
         }
         for (JobRuns.Run newer : runs.list(run.destTable(), 50)) {
             if (newer.restartOf() != null && newer.restartOf() == executionId) {
-                throw MimeoException.conflict("Execution " + executionId + " was already restarted as execution " + newer.executionId()
-                        + "; restart that one if it failed too");
+                throw MimeoException.conflict(MimeoMessages.MSG.alreadyRestarted(executionId, newer.executionId()));
             }
             if (newer.executionId() > executionId && newer.restartOf() == null
                     && operator().getJobExecution(newer.executionId()).getBatchStatus() == BatchStatus.COMPLETED) {
-                throw MimeoException.conflict("Execution " + executionId + " of " + run.destTable() + " was superseded by the completed execution "
-                        + newer.executionId() + "; start a new refresh instead of restarting it");
+                throw MimeoException.conflict(MimeoMessages.MSG.supersededExecution(executionId, run.destTable(), newer.executionId()));
             }
         }
         String token = java.util.UUID.randomUUID().toString();
         acquire(run.destTable(), token, null);
-        Properties overrides = new Properties();
-        overrides.setProperty(JobParameters.LOCK_TOKEN, token);
-        overrides.setProperty(JobParameters.FAULT_AFTER_BLOCKS, "");
-        overrides.setProperty(JobParameters.FAULT_KIND, "");
         long id;
         try {
-            id = operator().restart(executionId, overrides);
+            id = operator().restart(executionId, RefreshParameters.restartOverrides(token));
         } catch (JobRestartException | JobExecutionNotMostRecentException | JobExecutionAlreadyCompleteException e) {
             locks.release(run.destTable(), token);
-            throw MimeoException.conflict("Execution " + executionId + " cannot be restarted: " + e.getMessage());
+            throw MimeoException.conflict(MimeoMessages.MSG.restartRefused(executionId, e.getMessage()));
         } catch (RuntimeException e) {
             locks.release(run.destTable(), token);
             throw e;
@@ -131,10 +120,10 @@ public class JobLauncher {
     }
 
     public void stop(long executionId) {
-        runs.find(executionId).orElseThrow(() -> MimeoException.notFound("Execution " + executionId + " does not exist"));
+        runs.find(executionId).orElseThrow(() -> MimeoException.notFound(MimeoMessages.MSG.noSuchExecution(executionId)));
         BatchStatus status = operator().getJobExecution(executionId).getBatchStatus();
         if (!RUNNING.contains(status)) {
-            throw MimeoException.conflict("Execution " + executionId + " is " + status + "; only running executions can be stopped");
+            throw MimeoException.conflict(MimeoMessages.MSG.notStoppable(executionId, status));
         }
         operator().stop(executionId);
         copies.stop(executionId);
@@ -144,7 +133,7 @@ public class JobLauncher {
     public void whileLocked(String destTable, Runnable work) {
         String token = java.util.UUID.randomUUID().toString();
         if (!locks.tryLock(destTable, token)) {
-            throw new MimeoException(Failure.ALREADY_RUNNING, "A refresh of " + destTable + " is running; wait for it to end");
+            throw new MimeoException(Failure.ALREADY_RUNNING, MimeoMessages.MSG.refreshRunning(destTable));
         }
         try {
             work.run();

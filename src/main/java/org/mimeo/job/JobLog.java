@@ -32,7 +32,7 @@ public class JobLog {
     /** Written only when the refresh was started with {@code debug: true}. */
     public void debug(String message) {
         if (debug == null) {
-            debug = "true".equals(BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId()).getProperty(JobParameters.DEBUG));
+            debug = RefreshParameters.of(BatchRuntime.getJobOperator().getParameters(jobContext.getExecutionId())).debug();
         }
         if (debug) {
             store.append(jobContext.getExecutionId(), "DEBUG", message);

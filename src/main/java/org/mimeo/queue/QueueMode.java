@@ -5,12 +5,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.mimeo.config.QueueConfig;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.error.MimeoException;
 import org.mimeo.internal.MimeoMessages;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSteps;
 import org.mimeo.replication.RefreshRequest;
@@ -46,23 +46,13 @@ abstract class QueueMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        Properties p = new Properties();
-        p.setProperty("repull", "true");
-        return p;
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.queue(null, true);
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        Integer limit = request.limit() != null ? request.limit() : c.getBatchLimit();
-        if (limit != null) {
-            p.setProperty("limit", limit.toString());
-        }
-        if (request.repull()) {
-            p.setProperty("repull", "true");
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.queue(request.limit() != null ? request.limit() : c.getBatchLimit(), request.repull());
     }
 
     /** Drops exactly the replication's own source objects, trigger first; when that fails nothing is dropped on either side. */

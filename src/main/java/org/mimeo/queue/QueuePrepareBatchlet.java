@@ -24,7 +24,7 @@ public class QueuePrepareBatchlet extends AbstractBatchlet {
 
     @Inject
     @BatchProperty
-    String repull;
+    boolean repull;
 
     @Override
     public String process() throws Exception {
@@ -32,7 +32,7 @@ public class QueuePrepareBatchlet extends AbstractBatchlet {
         if (trimmed > 0) {
             log.info("Removed " + trimmed + " source queue entries committed by earlier runs");
         }
-        if ("true".equals(repull)) {
+        if (repull) {
             log.info(refresh.prepareRepull(destTable));
         }
         return "COPY";

@@ -1,27 +1,20 @@
 package org.mimeo.queue;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.api.chunk.AbstractItemReader;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import java.util.Objects;
 import org.mimeo.copy.Block;
 import org.mimeo.copy.BlockCheckpoint;
 import org.mimeo.copy.BlockPlan;
 import org.mimeo.copy.BlockPlanner;
 import org.mimeo.copy.BlockReader;
-import org.mimeo.copy.CopySession;
-import org.mimeo.job.JobLog;
+import org.mimeo.copy.SnapshotReader;
 import org.mimeo.source.SourceCatalog;
-import org.mimeo.source.SourceConnections;
 import org.mimeo.source.SourceRelation;
-import org.mimeo.source.WriteStats;
 
 /**
  * Reads a dml/logdel run in one REPEATABLE READ snapshot of the source: normally blocks of about
@@ -30,39 +23,21 @@ import org.mimeo.source.WriteStats;
  */
 @Dependent
 @Named("queueReader")
-public class QueueReader extends AbstractItemReader {
-
-    @Inject
-    StepContext stepContext;
+public class QueueReader extends SnapshotReader {
 
     @Inject
     QueueCopySpecs specs;
 
+    /** At most this many queue entries per run (null: up to the queue's end when the run started). */
     @Inject
-    SourceConnections sources;
-
-    @Inject
-    JobLog log;
+    @BatchProperty
+    Integer limit;
 
     @Inject
     @BatchProperty
-    String destTable;
+    boolean repull;
 
-    @Inject
-    @BatchProperty
-    String blockRows;
-
-    @Inject
-    @BatchProperty
-    String limit;
-
-    @Inject
-    @BatchProperty
-    String repull;
-
-    private Connection source;
     private QueueCopySpecs.Prepared prepared;
-    private boolean repulling;
     private QueuePosition upTo;
     private QueuePosition committed;
     private BlockPlan plan;
@@ -71,21 +46,15 @@ public class QueueReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) throws Exception {
-        repulling = "true".equals(repull);
-        prepared = specs.prepare(destTable, repulling);
-        sourceWrites = repulling ? BlockReader.writesBeforeSnapshot(sources, prepared.spec()) : null;
-        source = sources.openSnapshot(prepared.mapping());
-        try {
-            if (repulling) {
-                openRepull(checkpoint);
+        prepared = specs.prepare(destTable, repull);
+        sourceWrites = repull ? BlockReader.writesBeforeSnapshot(sources, prepared.spec()) : null;
+        openSnapshot(prepared.mapping(), source -> {
+            if (repull) {
+                openRepull(source, checkpoint);
             } else {
-                openReplay(checkpoint);
+                openReplay(source, checkpoint);
             }
-        } catch (SQLException | RuntimeException e) {
-            source.close();
-            source = null;
-            throw e;
-        }
+        });
     }
 
     /**
@@ -94,7 +63,7 @@ public class QueueReader extends AbstractItemReader {
      * than its snapshot's xmin (all ended, none can add entries below them), in (transaction id, entry id)
      * order; younger ones wait for the next run.
      */
-    private void openReplay(Serializable checkpoint) throws SQLException {
+    private void openReplay(Connection source, Serializable checkpoint) throws SQLException {
         if (checkpoint instanceof QueueCheckpoint saved && saved.version() == QueueCheckpoint.CURRENT_VERSION) {
             upTo = saved.upTo();
             committed = saved.committed();
@@ -103,40 +72,39 @@ public class QueueReader extends AbstractItemReader {
             committed = QueuePosition.of(prepared.config().getLastQueuePosition());
             QueuePosition end = SourceQueue.lastFinished(source, prepared.config().queue(), committed, SourceQueue.snapshotXmin(source));
             end = end == null ? committed : end;
-            QueuePosition limited = limit == null || limit.isBlank() || end.equals(committed) ? null
-                    : SourceQueue.nth(source, prepared.config().queue(), committed, end, Long.parseLong(limit));
+            QueuePosition limited = limit == null || end.equals(committed) ? null
+                    : SourceQueue.nth(source, prepared.config().queue(), committed, end, limit);
             upTo = limited == null ? end : limited;
             log.info(upTo.equals(committed) ? "No queued changes for " + destTable
                     : "Replaying the queued changes of " + prepared.config().getControl() + " after position " + committed.xid() + "/" + committed.id()
                     + " up to " + upTo.xid() + "/" + upTo.id() + " into " + destTable);
         }
-        stepContext.setTransientUserData(new CopySession(source, prepared.spec(), new BlockPlan(List.of(), null), false, 0, -1));
+        session.begin(source, prepared.spec(), null, false, 0, -1);
     }
 
-    private void openRepull(Serializable checkpoint) throws SQLException {
+    private void openRepull(Connection source, Serializable checkpoint) throws SQLException {
         SourceRelation relation = SourceCatalog.relation(source, prepared.spec().sourceTable(), prepared.mapping().getId());
-        if (checkpoint instanceof BlockCheckpoint saved && (!saved.plan().isPhysical() || Objects.equals(saved.sourceWrites(), sourceWrites))) {
+        if (checkpoint instanceof BlockCheckpoint saved && saved.validFor(sourceWrites)) {
             plan = saved.plan();
             next = saved.nextBlock();
         } else {
-            plan = BlockPlanner.plan(source, relation, blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows));
+            plan = BlockPlanner.plan(source, relation, blockRows);
             next = 0;
         }
-        log.info("Repulling " + prepared.spec().sourceTable() + " into " + prepared.spec().target() + " in " + plan.blocks().size() + " block(s)");
-        stepContext.setTransientUserData(new CopySession(source, prepared.spec(), plan,
-                checkpoint != null && next == 0 && !prepared.config().keepsDeletedRows(), next, plan.blocks().size()));
+        log.info("Repulling " + prepared.spec().sourceTable() + " into " + prepared.spec().target() + " in " + plan.size() + " block(s)");
+        session.begin(source, prepared.spec(), plan.keyColumn(), checkpoint != null && next == 0 && !prepared.config().keepsDeletedRows(), next,
+                plan.size());
     }
 
     @Override
     public Object readItem() throws SQLException {
-        if (repulling) {
-            return next < plan.blocks().size() ? plan.blocks().get(next++) : null;
+        if (repull) {
+            return next < plan.size() ? plan.block(next++) : null;
         }
         if (committed.compareTo(upTo) >= 0) {
             return null;
         }
-        long perBlock = blockRows == null || blockRows.isBlank() ? 100_000L : Long.parseLong(blockRows);
-        QueuePosition end = SourceQueue.nth(source, prepared.config().queue(), committed, upTo, perBlock);
+        QueuePosition end = SourceQueue.nth(snapshot(), prepared.config().queue(), committed, upTo, blockRows);
         end = end == null ? upTo : end;
         Block block = new Block.QueueRange(committed.xid(), committed.id(), end.xid(), end.id());
         committed = end;
@@ -145,15 +113,7 @@ public class QueueReader extends AbstractItemReader {
 
     @Override
     public Serializable checkpointInfo() {
-        return repulling ? new BlockCheckpoint(BlockCheckpoint.CURRENT_VERSION, plan, next, sourceWrites)
+        return repull ? new BlockCheckpoint(BlockCheckpoint.CURRENT_VERSION, plan, next, sourceWrites)
                 : new QueueCheckpoint(QueueCheckpoint.CURRENT_VERSION, upTo, committed);
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (source != null) {
-            source.close();
-            source = null;
-        }
     }
 }

@@ -12,6 +12,7 @@ import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.QueueConfig;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.replication.SourceAccess;
 import org.mimeo.sql.Identifiers;
 
@@ -36,7 +37,7 @@ public class QueueRefresh {
         QueueConfig c = config.replication(destTable, QueueConfig.class);
         try (Connection s = sources.open(config.source(c.getSourceId()))) {
             if (!SourceQueue.exists(s, c.queue())) {
-                throw MimeoException.sourceError("Source queue table " + c.queue() + " of " + destTable + " is missing; destroy and re-create the replication");
+                throw MimeoException.sourceError(MimeoMessages.MSG.sourceQueueMissing(c.queue(), destTable));
             }
             return SourceQueue.trim(s, c.queue(), QueuePosition.of(c.getLastQueuePosition()));
         } catch (SQLException e) {

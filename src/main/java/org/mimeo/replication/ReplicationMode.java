@@ -3,9 +3,9 @@ package org.mimeo.replication;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.Properties;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.ddl.DestinationDdl;
+import org.mimeo.job.RefreshParameters;
 
 /**
  * One replication type: what its maker does beyond the steps every maker takes ({@link Maker}), which job
@@ -32,9 +32,10 @@ public interface ReplicationMode {
     }
 
     /** Job parameters for the load a maker runs when {@code pullData} is true. */
-    Properties initialLoadParameters(MakeRequest request);
+    RefreshParameters initialLoadParameters(MakeRequest request);
 
-    Properties refreshParameters(RefreshConfig config, RefreshRequest request);
+    /** Job parameters of a refresh: this mode's part of the request (the run options are added by the caller). */
+    RefreshParameters refreshParameters(RefreshConfig config, RefreshRequest request);
 
     /** Why the destroyer keeps the destination's data ("archive", ...); empty when it drops the destination. */
     default Optional<String> keeps(RefreshConfig config, boolean archive) {

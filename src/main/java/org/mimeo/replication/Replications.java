@@ -8,7 +8,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.error.MimeoException;
@@ -17,7 +16,7 @@ import org.mimeo.internal.MimeoMessages;
 import org.mimeo.internal.Settings;
 import org.mimeo.job.JobLauncher;
 import org.mimeo.job.JobLogStore;
-import org.mimeo.job.JobParameters;
+import org.mimeo.job.RefreshParameters;
 
 /** Makers, refreshes and destroyers of every replication type, each type's specifics in its {@link ReplicationMode}. */
 @ApplicationScoped
@@ -97,18 +96,9 @@ public class Replications {
     public long refresh(String destTable, RefreshRequest request, Integer lockWaitSeconds) {
         RefreshConfig c = config.replication(destTable);
         ReplicationMode mode = modeOf(c);
-        Properties p = mode.refreshParameters(c, request);
-        if (request.debug()) {
-            p.setProperty(JobParameters.DEBUG, "true");
-        }
-        if (request.faultAfterBlocks() != null) {
-            p.setProperty(JobParameters.FAULT_AFTER_BLOCKS, request.faultAfterBlocks().toString());
-            p.setProperty(JobParameters.FAULT_KIND, request.faultKind() == null ? "fail" : request.faultKind());
-        }
-        if (request.blockRows() != null) {
-            p.setProperty(JobParameters.BLOCK_ROWS, request.blockRows().toString());
-        }
-        return jobs.startWaitingForLock(mode.jobName(), c.getDestTable(), p, lockWaitSeconds);
+        RefreshParameters parameters = mode.refreshParameters(c, request)
+                .withRunOptions(request.blockRows(), request.debug(), request.faultAfterBlocks(), request.faultKind());
+        return jobs.startWaitingForLock(mode.jobName(), c.getDestTable(), parameters, lockWaitSeconds);
     }
 
     /** Waits for the execution to end, at most {@link Settings#maxWait()}; it may still be running then. */

@@ -22,13 +22,14 @@ public class SnapPrepareBatchlet extends AbstractBatchlet {
     @BatchProperty
     String destTable;
 
+    /** Overrides the replication's checkStats (null: as configured). */
     @Inject
     @BatchProperty
-    String checkStats;
+    Boolean checkStats;
 
     @Override
     public String process() throws Exception {
-        SnapshotRefresh.Outcome outcome = refresh.prepare(destTable, checkStats == null || checkStats.isBlank() ? null : Boolean.valueOf(checkStats));
+        SnapshotRefresh.Outcome outcome = refresh.prepare(destTable, checkStats);
         log.info(outcome.message());
         return outcome.exitStatus();
     }

@@ -22,13 +22,14 @@ public class SnapSwapBatchlet extends AbstractBatchlet {
     @BatchProperty
     String destTable;
 
+    /** Whether a rebuilt table gets the source's indexes; true unless the refresh said false. */
     @Inject
     @BatchProperty
-    String index;
+    Boolean index;
 
     @Override
     public String process() throws Exception {
-        SnapshotRefresh.Outcome outcome = refresh.swap(destTable, index == null || index.isBlank() || Boolean.parseBoolean(index));
+        SnapshotRefresh.Outcome outcome = refresh.swap(destTable, index == null || index);
         log.info(outcome.message());
         return outcome.exitStatus();
     }

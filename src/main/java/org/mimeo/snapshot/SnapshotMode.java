@@ -3,12 +3,11 @@ package org.mimeo.snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.config.RefreshConfigSnap;
 import org.mimeo.ddl.DestinationCatalog;
 import org.mimeo.ddl.DestinationDdl;
-import org.mimeo.job.JobParameters;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSteps;
 import org.mimeo.replication.RefreshRequest;
@@ -38,21 +37,13 @@ public class SnapshotMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        Properties p = new Properties();
-        p.setProperty(JobParameters.INDEX, Boolean.toString(request.index()));
-        p.setProperty(JobParameters.CHECK_STATS, "false");
-        return p;
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.snap(request.index(), false);
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        p.setProperty(JobParameters.INDEX, Boolean.toString(request.index() == null || request.index()));
-        if (request.checkStats() != null) {
-            p.setProperty(JobParameters.CHECK_STATS, request.checkStats().toString());
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.snap(request.index() == null || request.index(), request.checkStats());
     }
 
     /** Keeping the data turns the table the view shows into a plain table under the view's name. */

@@ -2,10 +2,9 @@ package org.mimeo.table;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import java.util.Properties;
 import org.mimeo.config.RefreshConfig;
 import org.mimeo.config.RefreshConfigTable;
-import org.mimeo.job.JobParameters;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.MakerSteps;
 import org.mimeo.replication.RefreshRequest;
@@ -42,17 +41,13 @@ public class TableMode implements ReplicationMode {
     }
 
     @Override
-    public Properties initialLoadParameters(MakeRequest request) {
-        return new Properties();
+    public RefreshParameters initialLoadParameters(MakeRequest request) {
+        return RefreshParameters.NONE;
     }
 
     @Override
-    public Properties refreshParameters(RefreshConfig c, RefreshRequest request) {
-        Properties p = new Properties();
-        if (request.truncateCascade() != null) {
-            p.setProperty(JobParameters.TRUNCATE_CASCADE, request.truncateCascade().toString());
-        }
-        return p;
+    public RefreshParameters refreshParameters(RefreshConfig c, RefreshRequest request) {
+        return RefreshParameters.table(request.truncateCascade());
     }
 
     /** An adopted table stays: the destroyer removes only what Mimeo created. */

@@ -25,13 +25,14 @@ public class TablePrepareBatchlet extends AbstractBatchlet {
     @BatchProperty
     String destTable;
 
+    /** Overrides the replication's truncateCascade (null: as configured). */
     @Inject
     @BatchProperty
-    String truncateCascade;
+    Boolean truncateCascade;
 
     @Override
     public String process() throws Exception {
-        boolean cascade = refresh.cascade(destTable, TableRefresh.parseOverride(truncateCascade));
+        boolean cascade = refresh.cascade(destTable, truncateCascade);
         log.info("Reloading " + destTable + " in one transaction: TRUNCATE" + (cascade ? " CASCADE" : "")
                 + ", all blocks and the sequence reset commit together; readers wait on the truncate's lock, then see the new rows");
         return "COPY";

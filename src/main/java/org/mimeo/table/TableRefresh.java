@@ -43,8 +43,4 @@ public class TableRefresh {
     public void recordRun(String destTable) {
         config.replication(destTable, RefreshConfigTable.class).setLastRun(OffsetDateTime.now());
     }
-
-    static Boolean parseOverride(String value) {
-        return value == null || value.isBlank() ? null : Boolean.valueOf(value.strip());
-    }
 }

@@ -18,13 +18,14 @@ public class TableReloadCheckpoint extends AbstractCheckpointAlgorithm {
 
     static final int DEFAULT_TIMEOUT_SECONDS = 86_400;
 
+    /** Seconds; JBeret injects the field's own value when the job XML does not set the property. */
     @Inject
     @BatchProperty
-    String transactionTimeout;
+    int transactionTimeout = DEFAULT_TIMEOUT_SECONDS;
 
     @Override
     public int checkpointTimeout() {
-        return transactionTimeout == null || transactionTimeout.isBlank() ? DEFAULT_TIMEOUT_SECONDS : Integer.parseInt(transactionTimeout.strip());
+        return transactionTimeout;
     }
 
     @Override

@@ -25,13 +25,14 @@ public class TableReloadWriter extends BlockCopyWriter {
     @BatchProperty
     String destTable;
 
+    /** Overrides the replication's truncateCascade (null: as configured). */
     @Inject
     @BatchProperty
-    String truncateCascade;
+    Boolean truncateCascade;
 
     @Override
     protected void emptyTarget(Connection dest, CopySpec spec) throws SQLException {
-        log.info(refresh.truncate(dest, destTable, refresh.cascade(destTable, TableRefresh.parseOverride(truncateCascade))));
+        log.info(refresh.truncate(dest, destTable, refresh.cascade(destTable, truncateCascade)));
     }
 
     @Override

@@ -16,8 +16,7 @@ class CopyStatementsTest {
 
     @Test
     void keyRangesApplyOutsideTheConditionSoOrCannotWidenThem() {
-        BlockPlan plan = new BlockPlan(List.of(new Block.KeyRange(null, 10L), new Block.KeyRange(10L, null)), "id");
-        String sql = CopyStatements.select(spec("WHERE a = 1 OR b = 2"), plan, plan.blocks().get(1));
+        String sql = CopyStatements.select(spec("WHERE a = 1 OR b = 2"), "id", new Block.KeyRange(10L, null));
         assertEquals("SELECT \"id\", \"group\" FROM (SELECT \"src\".\"Order-Items\".\"id\", \"src\".\"Order-Items\".\"group\", "
                 + "\"src\".\"Order-Items\".\"id\" AS \"mimeo$position\" FROM \"src\".\"Order-Items\" WHERE a = 1 OR b = 2\n) AS \"mimeo$rows\" "
                 + "WHERE \"mimeo$position\" >= 10", sql);
@@ -25,34 +24,32 @@ class CopyStatementsTest {
 
     @Test
     void aTrailingLineCommentInTheConditionEndsAtItsLine() {
-        BlockPlan plan = new BlockPlan(List.of(new Block.KeyRange(null, 10L), new Block.KeyRange(10L, null)), "id");
-        String sql = CopyStatements.select(spec("WHERE a = 1 -- only a"), plan, plan.blocks().get(1));
+        String sql = CopyStatements.select(spec("WHERE a = 1 -- only a"), "id", new Block.KeyRange(10L, null));
         assertEquals(true, sql.endsWith("WHERE a = 1 -- only a\n) AS \"mimeo$rows\" WHERE \"mimeo$position\" >= 10"), sql);
     }
 
     @Test
     void aConditionThatCouldEndTheQueryIsNeverRendered() {
-        BlockPlan plan = new BlockPlan(List.of(new Block.Whole()), null);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CopyStatements.select(spec("WHERE a = 1; DROP TABLE t"), plan, plan.blocks().get(0)));
+                () -> CopyStatements.select(spec("WHERE a = 1; DROP TABLE t"), null, new Block.Whole()));
         org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> CopyStatements.select(spec("WHERE a = 1) x"), plan, plan.blocks().get(0)));
+                () -> CopyStatements.select(spec("WHERE a = 1) x"), null, new Block.Whole()));
     }
 
     @Test
     void pageRangesUseTidBounds() {
-        BlockPlan plan = new BlockPlan(List.of(new Block.PageRange(0, 100L), new Block.PageRange(100, null)), null);
-        String first = CopyStatements.select(spec(null), plan, plan.blocks().get(0));
+        BlockPlan plan = new BlockPlan.PageRanges(200, 100);
+        String first = CopyStatements.select(spec(null), plan.keyColumn(), plan.block(0));
         assertEquals(true, first.endsWith("WHERE \"mimeo$position\" >= '(0,0)'::tid AND \"mimeo$position\" < '(100,0)'::tid"), first);
-        String last = CopyStatements.select(spec(null), plan, plan.blocks().get(1));
+        String last = CopyStatements.select(spec(null), plan.keyColumn(), plan.block(1));
         assertEquals(true, last.endsWith("WHERE \"mimeo$position\" >= '(100,0)'::tid"), last);
     }
 
     @Test
     void wholeRelationsKeepTheConditionVerbatim() {
-        BlockPlan plan = new BlockPlan(List.of(new Block.Whole()), null);
+        BlockPlan plan = new BlockPlan.Whole();
         assertEquals("SELECT \"src\".\"Order-Items\".\"id\", \"src\".\"Order-Items\".\"group\" FROM \"src\".\"Order-Items\" , other WHERE x\n",
-                CopyStatements.select(spec(", other WHERE x"), plan, plan.blocks().get(0)));
+                CopyStatements.select(spec(", other WHERE x"), plan.keyColumn(), plan.block(0)));
         assertEquals("COPY \"dst\".\"items_snap1\" (\"id\", \"group\") FROM STDIN (FORMAT binary)", CopyStatements.copyIn(spec(null), true));
         assertEquals("COPY (SELECT 1) TO STDOUT", CopyStatements.copyOut("SELECT 1", false));
     }

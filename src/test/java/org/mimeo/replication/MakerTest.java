@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.mimeo.config.ConfigRepository;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.config.RefreshConfig;
+import org.mimeo.job.RefreshParameters;
 import org.mimeo.config.RefreshConfigTable;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
@@ -254,13 +254,13 @@ class MakerTest {
         }
 
         @Override
-        public Properties initialLoadParameters(MakeRequest request) {
-            return new Properties();
+        public RefreshParameters initialLoadParameters(MakeRequest request) {
+            return RefreshParameters.NONE;
         }
 
         @Override
-        public Properties refreshParameters(RefreshConfig config, RefreshRequest request) {
-            return new Properties();
+        public RefreshParameters refreshParameters(RefreshConfig config, RefreshRequest request) {
+            return RefreshParameters.NONE;
         }
 
         @Override
