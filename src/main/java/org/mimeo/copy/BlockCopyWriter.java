@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.mimeo.ddl.DestinationDdl;
 import org.mimeo.error.Failure;
 import org.mimeo.error.MimeoException;
+import org.mimeo.job.RunningCopies;
 import org.mimeo.internal.MimeoLogger;
 import org.mimeo.internal.MimeoMessages;
 import org.mimeo.job.FaultInjection;

@@ -44,13 +44,6 @@ final class IncrementalMaker extends MakerSteps {
     }
 
     @Override
-    protected void validate() {
-        if (request.controlField() == null || request.controlField().isBlank()) {
-            throw MimeoException.invalid(MimeoMessages.MSG.controlFieldRequired(mode.type()));
-        }
-    }
-
-    @Override
     protected void checkSource() {
         control = source().columns().stream().filter(c -> c.name().equals(request.controlField())).findFirst()
                 .orElseThrow(() -> MimeoException.sourceError(request.filter() != null

@@ -5,8 +5,6 @@ import java.util.List;
 import org.mimeo.config.IncrementalConfig;
 import org.mimeo.config.RefreshConfigInserterSerial;
 import org.mimeo.config.RefreshConfigInserterTime;
-import org.mimeo.error.MimeoException;
-import org.mimeo.internal.MimeoMessages;
 import org.mimeo.replication.MakeRequest;
 import org.mimeo.replication.SourceDescription;
 import org.mimeo.source.Column;
@@ -27,9 +25,6 @@ public class InserterMode extends IncrementalMode {
 
     @Override
     List<Column> key(MakeRequest request, SourceDescription source) {
-        if (request.pkName() != null || request.pkType() != null) {
-            throw MimeoException.invalid(MimeoMessages.MSG.keyFieldsNotApplicable());
-        }
         return null;
     }
 }

@@ -300,9 +300,6 @@ public interface MimeoMessages {
     @Message(id = 2531, value = "Destination %s exists and is not a table")
     String destinationNotATable(Object dest);
 
-    @Message(id = 2532, value = "Field 'controlField' is required for %s replication")
-    String controlFieldRequired(String type);
-
     @Message(id = 2533, value = "Control column %s is not a column of source table %s")
     String noControlColumn(String control, Object sourceTable);
 
@@ -314,9 +311,6 @@ public interface MimeoMessages {
 
     @Message(id = 2536, value = "Field 'boundary' must be an integer for a serial control column, got '%s'")
     String serialBoundaryNotInteger(String boundary);
-
-    @Message(id = 2537, value = "Fields 'pkName' and 'pkType' apply only to updater, dml and logdel replication")
-    String keyFieldsNotApplicable();
 
     @Message(id = 2538, value = "Source %s is not a plain table; %s replication needs a table to put its trigger on")
     String queueSourceNotATable(Object sourceTable, String type);

@@ -32,7 +32,7 @@ public class JobLauncher {
     RefreshLocks locks;
 
     @Inject
-    org.mimeo.copy.RunningCopies copies;
+    RunningCopies copies;
 
     @Inject
     jakarta.enterprise.event.Event<RefreshRefused> refused;

@@ -55,7 +55,7 @@ public class RefreshLockListener extends AbstractJobListener {
     }
 
     @Inject
-    org.mimeo.copy.RunningCopies copies;
+    RunningCopies copies;
 
     @Override
     public void afterJob() {

@@ -1,7 +1,5 @@
 package org.mimeo.architecture;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -18,15 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.mimeo", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageCyclesTest {
 
-    /**
-     * Free of cycles, but for the known back-arrows below, each another part of issue 10 that removes it; once
-     * that part is merged its {@code ignoreDependency} goes (the allowlist must end up empty).
-     */
     @ArchTest
-    static final ArchRule noPackageCycle = slices().matching("org.mimeo.(*)..").should().beFreeOfCycles()
-            // issue 10, job parameters and step state: JobLauncher.stop and RefreshLockListener call copy.RunningCopies (job -> copy -> job);
-            // RunningCopies needs nothing from copy and can live in job, or the stop can be an event copy observes
-            .ignoreDependency(resideInAPackage("org.mimeo.job.."), simpleName("RunningCopies").and(resideInAPackage("org.mimeo.copy..")));
+    static final ArchRule noPackageCycle = slices().matching("org.mimeo.(*)..").should().beFreeOfCycles();
 
     @ArchTest
     static final ArchRule genericCodeNamesNoReplicationType = noClasses().that().resideInAnyPackage("org.mimeo.replication..",

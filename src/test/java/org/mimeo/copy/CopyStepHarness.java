@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.mimeo.config.DblinkMapping;
 import org.mimeo.job.JobLog;
+import org.mimeo.job.RunningCopies;
 
 /**
  * Runs a copy step's reader, renderer and writer outside the server, as JBeret's chunk loop does with

@@ -1,4 +1,4 @@
-package org.mimeo.copy;
+package org.mimeo.job;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.batch.runtime.BatchStatus;
