@@ -1,22 +1,17 @@
 package org.mimeo.incremental;
 
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.mimeo.job.RefreshBatchlet;
 
 /** Last step of an inserter or updater run: records the successful run (last_value already moved with each block). */
 @Dependent
 @Named("incrementalFinish")
-public class IncrementalFinishBatchlet extends AbstractBatchlet {
+public class IncrementalFinishBatchlet extends RefreshBatchlet {
 
     @Inject
     IncrementalRefresh refresh;
-
-    @Inject
-    @BatchProperty
-    String destTable;
 
     @Override
     public String process() {

@@ -1,6 +1,5 @@
 package org.mimeo.incremental;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -8,22 +7,15 @@ import jakarta.inject.Named;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import org.mimeo.job.JobLog;
+import org.mimeo.job.RefreshBatchlet;
 
 /** First step of an inserter or updater run: DST pause (exit status PAUSED ends the job) and repull clean-up. */
 @Dependent
 @Named("incrementalPrepare")
-public class IncrementalPrepareBatchlet extends AbstractBatchlet {
+public class IncrementalPrepareBatchlet extends RefreshBatchlet {
 
     @Inject
     IncrementalRefresh refresh;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
 
     @Inject
     @BatchProperty

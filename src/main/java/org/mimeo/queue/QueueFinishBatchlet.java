@@ -1,26 +1,17 @@
 package org.mimeo.queue;
 
-import jakarta.batch.api.AbstractBatchlet;
-import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.mimeo.job.JobLog;
+import org.mimeo.job.RefreshBatchlet;
 
 /** Last step of a dml/logdel run: record it (committed), then remove the replayed entries from the source queue. */
 @Dependent
 @Named("queueFinish")
-public class QueueFinishBatchlet extends AbstractBatchlet {
+public class QueueFinishBatchlet extends RefreshBatchlet {
 
     @Inject
     QueueRefresh refresh;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
 
     @Override
     public String process() {

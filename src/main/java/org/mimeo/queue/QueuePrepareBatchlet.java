@@ -1,26 +1,18 @@
 package org.mimeo.queue;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.mimeo.job.JobLog;
+import org.mimeo.job.RefreshBatchlet;
 
 /** First step of a dml/logdel run: trim what earlier runs committed from the source queue; prepare a repull. */
 @Dependent
 @Named("queuePrepare")
-public class QueuePrepareBatchlet extends AbstractBatchlet {
+public class QueuePrepareBatchlet extends RefreshBatchlet {
 
     @Inject
     QueueRefresh refresh;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
 
     @Inject
     @BatchProperty

@@ -1,26 +1,18 @@
 package org.mimeo.snapshot;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.mimeo.job.JobLog;
+import org.mimeo.job.RefreshBatchlet;
 
 /** First step of a snap refresh; its exit status SKIPPED ends the job when the source had no writes. */
 @Dependent
 @Named("snapPrepare")
-public class SnapPrepareBatchlet extends AbstractBatchlet {
+public class SnapPrepareBatchlet extends RefreshBatchlet {
 
     @Inject
     SnapshotRefresh refresh;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
 
     /** Overrides the replication's checkStats (null: as configured). */
     @Inject

@@ -1,26 +1,18 @@
 package org.mimeo.snapshot;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.mimeo.job.JobLog;
+import org.mimeo.job.RefreshBatchlet;
 
 /** Last step of a snap refresh: makes the loaded table visible through the view. */
 @Dependent
 @Named("snapSwap")
-public class SnapSwapBatchlet extends AbstractBatchlet {
+public class SnapSwapBatchlet extends RefreshBatchlet {
 
     @Inject
     SnapshotRefresh refresh;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
 
     /** Whether a rebuilt table gets the source's indexes; true unless the refresh said false. */
     @Inject

@@ -1,11 +1,10 @@
 package org.mimeo.table;
 
-import jakarta.batch.api.AbstractBatchlet;
 import jakarta.batch.api.BatchProperty;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.mimeo.job.JobLog;
+import org.mimeo.job.RefreshBatchlet;
 
 /**
  * First step of a table refresh: says how the table will be reloaded. It changes nothing: the truncate
@@ -13,17 +12,10 @@ import org.mimeo.job.JobLog;
  */
 @Dependent
 @Named("tablePrepare")
-public class TablePrepareBatchlet extends AbstractBatchlet {
+public class TablePrepareBatchlet extends RefreshBatchlet {
 
     @Inject
     TableRefresh refresh;
-
-    @Inject
-    JobLog log;
-
-    @Inject
-    @BatchProperty
-    String destTable;
 
     /** Overrides the replication's truncateCascade (null: as configured). */
     @Inject
