@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.mimeo.error.MimeoException;
+import org.mimeo.internal.MimeoMessages;
 import org.mimeo.internal.Settings;
 import org.mimeo.internal.Timeouts;
 import org.mimeo.sql.QualifiedName;
@@ -65,10 +66,8 @@ final class LockHolders {
         }
         String statement = sql.length() > 120 ? sql.substring(0, 120) + "..." : sql;
         String message = lock
-                ? "DDL on " + what + " waited longer than mimeo.timeout.ddlLock=" + limits.ddlLock() + "s for a lock (" + statement
-                        + "). Sessions holding locks on it: " + holders + ". End or wait for those sessions, then run the refresh again"
-                : "DDL on " + what + " ran longer than mimeo.timeout.ddlStatement=" + limits.ddlStatement() + "s (" + statement
-                        + "). Sessions holding locks on it: " + holders + ". Raise mimeo.timeout.ddlStatement if the table is that big";
+                ? MimeoMessages.MSG.ddlLockTimeout(what, limits.ddlLock(), statement, holders)
+                : MimeoMessages.MSG.ddlStatementTimeout(what, limits.ddlStatement(), statement, holders);
         return new MimeoException(org.mimeo.error.Failure.CONFLICT, message, e);
     }
 

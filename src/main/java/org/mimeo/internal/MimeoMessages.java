@@ -184,6 +184,12 @@ public interface MimeoMessages {
     @Message(id = 2308, value = "filter names columns that source table %s does not have: %s; spell them as in the catalog")
     String filterColumnsMissing(Object table, Object missing);
 
+    @Message(id = 2309, value = "DDL on %s waited longer than mimeo.timeout.ddlLock=%ds for a lock (%s). Sessions holding locks on it: %s. End or wait for those sessions, then run the refresh again")
+    String ddlLockTimeout(String table, long seconds, String statement, String holders);
+
+    @Message(id = 2310, value = "DDL on %s ran longer than mimeo.timeout.ddlStatement=%ds (%s). Sessions holding locks on it: %s. Raise mimeo.timeout.ddlStatement if the table is that big")
+    String ddlStatementTimeout(String table, long seconds, String statement, String holders);
+
     // ---- 2400-2499 monitoring
 
     @Message(id = 2400, value = "Parameter 'lower' is not a valid %s: '%s'")
